@@ -1,0 +1,34 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+/** The app's folder name, as Electron derives `userData` from `productName`. */
+export const appFolderName = 'Earshot';
+export const databaseFileName = 'earshot.db';
+
+/**
+ * The per-user data folder, identical to Electron's `app.getPath('userData')` so that the CLI
+ * and the desktop app share one database: `%APPDATA%\Earshot` on Windows,
+ * `~/Library/Application Support/Earshot` on macOS, `$XDG_CONFIG_HOME/Earshot` (default
+ * `~/.config/Earshot`) elsewhere.
+ */
+export function defaultDataDir(
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+  home: string = homedir(),
+): string {
+  if (platform === 'win32')
+    return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), appFolderName);
+  if (platform === 'darwin') return join(home, 'Library', 'Application Support', appFolderName);
+  return join(env.XDG_CONFIG_HOME || join(home, '.config'), appFolderName);
+}
+
+/** Where the database lives: an explicit `--db`, else `EARSHOT_DB`, else the data folder. */
+export function resolveDatabasePath(
+  explicit: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
+  if (explicit) return explicit;
+  if (env.EARSHOT_DB) return env.EARSHOT_DB;
+  return join(defaultDataDir(platform, env), databaseFileName);
+}

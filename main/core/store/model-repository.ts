@@ -1,0 +1,80 @@
+import type { Database } from 'better-sqlite3';
+
+/** A trained model as stored: its description in columns, its numbers in one binary payload. */
+export interface StoredModel {
+  readonly id: number;
+  readonly algorithm: string;
+  readonly params: unknown;
+  readonly seed: number;
+  readonly metrics: unknown;
+  /** Identifies the exact ratings the model was trained on; a mismatch means retrain. */
+  readonly fingerprint: string;
+  readonly payload: Uint8Array;
+  readonly createdAt: number;
+}
+
+export type NewModel = Omit<StoredModel, 'id' | 'createdAt'>;
+
+interface ModelRow {
+  id: number;
+  algorithm: string;
+  params: string;
+  seed: number;
+  metrics: string;
+  fingerprint: string;
+  payload: Buffer;
+  created_at: number;
+}
+
+/** Keeps the newest few models so a bad training run can be rolled back by hand. */
+const modelsKept = 3;
+
+export class ModelRepository {
+  readonly #db: Database;
+
+  constructor(db: Database) {
+    this.#db = db;
+  }
+
+  /** Stores a model as the current one and prunes old ones, in one transaction. */
+  save(model: NewModel): number {
+    return this.#db.transaction(() => {
+      const { lastInsertRowid } = this.#db
+        .prepare(
+          `INSERT INTO models (algorithm, params, seed, metrics, fingerprint, payload, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, unixepoch())`,
+        )
+        .run(
+          model.algorithm,
+          JSON.stringify(model.params),
+          model.seed,
+          JSON.stringify(model.metrics),
+          model.fingerprint,
+          model.payload,
+        );
+      this.#db
+        .prepare(
+          'DELETE FROM models WHERE id NOT IN (SELECT id FROM models ORDER BY id DESC LIMIT ?)',
+        )
+        .run(modelsKept);
+      return Number(lastInsertRowid);
+    })();
+  }
+
+  /** The most recently saved model, if any. */
+  latest(): StoredModel | undefined {
+    const row = this.#db.prepare('SELECT * FROM models ORDER BY id DESC LIMIT 1').get() as
+      ModelRow | undefined;
+    if (row === undefined) return undefined;
+    return {
+      id: row.id,
+      algorithm: row.algorithm,
+      params: JSON.parse(row.params) as unknown,
+      seed: row.seed,
+      metrics: JSON.parse(row.metrics) as unknown,
+      fingerprint: row.fingerprint,
+      payload: new Uint8Array(row.payload.buffer, row.payload.byteOffset, row.payload.byteLength),
+      createdAt: row.created_at,
+    };
+  }
+}

@@ -1,0 +1,58 @@
+import type { Database } from 'better-sqlite3';
+
+/** Who a rating belongs to: the person at the keyboard, a simulated listener, or an imported id. */
+export type UserKind = 'local' | 'simulated' | 'imported';
+
+export interface User {
+  readonly id: number;
+  readonly kind: UserKind;
+  readonly externalId: string;
+}
+
+export class UserRepository {
+  readonly #db: Database;
+
+  constructor(db: Database) {
+    this.#db = db;
+  }
+
+  /** Returns the id of the user `(kind, externalId)`, creating the user when new. */
+  ensure(kind: UserKind, externalId: string, profile?: unknown): number {
+    const row = this.#db
+      .prepare(
+        `INSERT INTO users (kind, external_id, profile, created_at) VALUES (?, ?, ?, unixepoch())
+         ON CONFLICT (kind, external_id) DO UPDATE SET profile = coalesce(excluded.profile, profile)
+         RETURNING id`,
+      )
+      .get(kind, externalId, profile === undefined ? null : JSON.stringify(profile)) as {
+      id: number;
+    };
+    return row.id;
+  }
+
+  /** Ids of many users of one kind, created as needed, in one transaction. */
+  ensureMany(kind: UserKind, externalIds: readonly string[]): Map<string, number> {
+    const ids = new Map<string, number>();
+    this.#db.transaction(() => {
+      for (const externalId of externalIds) ids.set(externalId, this.ensure(kind, externalId));
+    })();
+    return ids;
+  }
+
+  find(kind: UserKind, externalId: string): User | undefined {
+    const row = this.#db
+      .prepare('SELECT id, kind, external_id FROM users WHERE kind = ? AND external_id = ?')
+      .get(kind, externalId) as { id: number; kind: UserKind; external_id: string } | undefined;
+    return row && { id: row.id, kind: row.kind, externalId: row.external_id };
+  }
+
+  countByKind(): Record<UserKind, number> {
+    const counts: Record<UserKind, number> = { local: 0, simulated: 0, imported: 0 };
+    const rows = this.#db.prepare('SELECT kind, count(*) AS n FROM users GROUP BY kind').all() as {
+      kind: UserKind;
+      n: number;
+    }[];
+    for (const row of rows) counts[row.kind] = row.n;
+    return counts;
+  }
+}
