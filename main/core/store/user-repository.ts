@@ -46,6 +46,23 @@ export class UserRepository {
     return row && { id: row.id, kind: row.kind, externalId: row.external_id };
   }
 
+  /** Removes every user of a kind; their ratings go with them (foreign-key cascade). */
+  deleteKind(kind: UserKind): number {
+    return this.#db.prepare('DELETE FROM users WHERE kind = ?').run(kind).changes;
+  }
+
+  /** Users of a kind with their stored profiles, ordered by external id. */
+  profiles(kind: UserKind): { id: number; externalId: string; profile: unknown }[] {
+    const rows = this.#db
+      .prepare('SELECT id, external_id, profile FROM users WHERE kind = ? ORDER BY external_id')
+      .all(kind) as { id: number; external_id: string; profile: string | null }[];
+    return rows.map((row) => ({
+      id: row.id,
+      externalId: row.external_id,
+      profile: row.profile === null ? undefined : (JSON.parse(row.profile) as unknown),
+    }));
+  }
+
   countByKind(): Record<UserKind, number> {
     const counts: Record<UserKind, number> = { local: 0, simulated: 0, imported: 0 };
     const rows = this.#db.prepare('SELECT kind, count(*) AS n FROM users GROUP BY kind').all() as {
