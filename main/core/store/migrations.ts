@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { schemaV1 } from './schema-v1.ts';
+import { schemaV2Crawl } from './schema-v2-crawl.ts';
 
 /** One step of the schema; `version` is the `PRAGMA user_version` the step leaves behind. */
 export interface Migration {
@@ -8,7 +9,10 @@ export interface Migration {
 }
 
 /** Every schema step in order. Append only: a released step is never edited. */
-export const migrations: readonly Migration[] = [{ version: 1, up: (db) => db.exec(schemaV1) }];
+export const migrations: readonly Migration[] = [
+  { version: 1, up: (db) => db.exec(schemaV1) },
+  { version: 2, up: (db) => db.exec(schemaV2Crawl) },
+];
 
 export const latestSchemaVersion = migrations[migrations.length - 1]?.version ?? 0;
 

@@ -60,6 +60,8 @@ export function openDatabase(path: string): Database {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // 64 MiB of page cache: large imports touch many B-tree pages; memory is only used when needed.
+  db.pragma('cache_size = -65536');
   migrate(db, version);
   return db;
 }

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 
 /** Who a rating belongs to: the person at the keyboard, a simulated listener, or an imported id. */
 export type UserKind = 'local' | 'simulated' | 'imported';
@@ -11,23 +11,21 @@ export interface User {
 
 export class UserRepository {
   readonly #db: Database;
+  readonly #ensure: Statement<[UserKind, string, string | null], { id: number }>;
 
   constructor(db: Database) {
     this.#db = db;
+    this.#ensure = db.prepare(
+      `INSERT INTO users (kind, external_id, profile, created_at) VALUES (?, ?, ?, unixepoch())
+       ON CONFLICT (kind, external_id) DO UPDATE SET profile = coalesce(excluded.profile, profile)
+       RETURNING id`,
+    );
   }
 
   /** Returns the id of the user `(kind, externalId)`, creating the user when new. */
   ensure(kind: UserKind, externalId: string, profile?: unknown): number {
-    const row = this.#db
-      .prepare(
-        `INSERT INTO users (kind, external_id, profile, created_at) VALUES (?, ?, ?, unixepoch())
-         ON CONFLICT (kind, external_id) DO UPDATE SET profile = coalesce(excluded.profile, profile)
-         RETURNING id`,
-      )
-      .get(kind, externalId, profile === undefined ? null : JSON.stringify(profile)) as {
-      id: number;
-    };
-    return row.id;
+    const profileJson = profile === undefined ? null : JSON.stringify(profile);
+    return this.#ensure.get(kind, externalId, profileJson)!.id;
   }
 
   /** Ids of many users of one kind, created as needed, in one transaction. */

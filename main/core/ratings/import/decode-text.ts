@@ -1,0 +1,33 @@
+import { ImportError } from './import-error.ts';
+
+function lineAt(text: string, index: number): number {
+  let line = 1;
+  for (let i = 0; i < index; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+/**
+ * Turns a file's bytes into text, accepting UTF-8 (with or without a byte-order mark) and
+ * rejecting anything else with the line where it stops being UTF-8.
+ */
+export function decodeText(bytes: Uint8Array, file: string): string {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new ImportError(
+      'encoding',
+      file,
+      `${file} is UTF-16 text; save it as UTF-8 and import again.`,
+    );
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    const lenient = new TextDecoder('utf-8').decode(bytes);
+    const line = lineAt(lenient, lenient.indexOf('\uFFFD'));
+    throw new ImportError(
+      'encoding',
+      file,
+      `${file}:${line}: not UTF-8 text (MovieLens 1M's movies.dat is Latin-1, but ratings files are plain ASCII: is this the right file?)`,
+      [{ line, reason: 'not UTF-8 text' }],
+    );
+  }
+}
