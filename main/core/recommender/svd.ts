@@ -1,4 +1,5 @@
 import type { RatingArrays } from '../store/rating-repository.ts';
+import type { IndexedRatings } from './indexed-ratings.ts';
 import { indexRatings } from './indexed-ratings.ts';
 import { createFastSvdTrainer } from './svd-fast.ts';
 import type { SvdModel } from './svd-model.ts';
@@ -29,8 +30,16 @@ export function fitSvd(
   options: FitSvdOptions = {},
   onEpoch?: (progress: EpochProgress) => void,
 ): SvdModel {
+  return fitSvdIndexed(indexRatings(ratings), options, onEpoch);
+}
+
+/** {@link fitSvd} on ratings already mapped to dense indices. */
+export function fitSvdIndexed(
+  data: IndexedRatings,
+  options: FitSvdOptions = {},
+  onEpoch?: (progress: EpochProgress) => void,
+): SvdModel {
   const resolved = resolveSvdOptions(options);
-  const data = indexRatings(ratings);
   const trainer =
     options.implementation === 'reference'
       ? createReferenceSvdTrainer(data, resolved)
