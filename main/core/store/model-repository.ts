@@ -61,6 +61,25 @@ export class ModelRepository {
     })();
   }
 
+  /** The newest model's description without its (large) payload. */
+  latestInfo(): Omit<StoredModel, 'payload'> | undefined {
+    const row = this.#db
+      .prepare(
+        'SELECT id, algorithm, params, seed, metrics, fingerprint, created_at FROM models ORDER BY id DESC LIMIT 1',
+      )
+      .get() as Omit<ModelRow, 'payload'> | undefined;
+    if (row === undefined) return undefined;
+    return {
+      id: row.id,
+      algorithm: row.algorithm,
+      params: JSON.parse(row.params) as unknown,
+      seed: row.seed,
+      metrics: JSON.parse(row.metrics) as unknown,
+      fingerprint: row.fingerprint,
+      createdAt: row.created_at,
+    };
+  }
+
   /** The most recently saved model, if any. */
   latest(): StoredModel | undefined {
     const row = this.#db.prepare('SELECT * FROM models ORDER BY id DESC LIMIT 1').get() as

@@ -104,6 +104,17 @@ export class RatingRepository {
       .all(userId) as { trackId: number; rating: number; ratedAt: number }[];
   }
 
+  /** Every rating with the public ids of its user and item, in key order, one row at a time. */
+  iterateForExport(): IterableIterator<{ userId: string; itemKey: string; rating: number }> {
+    return this.#db
+      .prepare(
+        `SELECT u.external_id AS userId, t.item_key AS itemKey, r.rating
+         FROM ratings r JOIN users u ON u.id = r.user_id JOIN tracks t ON t.id = r.track_id
+         ORDER BY r.user_id, r.track_id`,
+      )
+      .iterate() as IterableIterator<{ userId: string; itemKey: string; rating: number }>;
+  }
+
   deleteForUser(userId: number): number {
     return this.#db.prepare('DELETE FROM ratings WHERE user_id = ?').run(userId).changes;
   }

@@ -1,0 +1,27 @@
+/** What a command may touch of its process: injected so tests run commands in-process. */
+export interface CliIo {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  /** Whether stderr is a terminal (progress bars) or a pipe/file (plain lines). */
+  readonly isTty: boolean;
+  readonly env: NodeJS.ProcessEnv;
+  readonly stdin: NodeJS.ReadableStream;
+}
+
+export function processIo(): CliIo {
+  return {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+    isTty: process.stderr.isTTY,
+    env: process.env,
+    stdin: process.stdin,
+  };
+}
+
+/** A mistake in how the command was called; printed with a hint to `--help`, exit code 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}

@@ -1,0 +1,35 @@
+import { collectStats } from '../../core/stats.ts';
+import type { StoreStats } from '../../core/stats.ts';
+import { dbOption, parseCommandArgs } from '../arguments.ts';
+import type { Command } from '../command.ts';
+import { withStore } from '../command.ts';
+
+export function formatStats(stats: StoreStats): string {
+  const { tracks, listeners } = stats;
+  const genres = stats.genres.map((g) => `${g.genre} ${g.tracks}`).join(', ');
+  const model = stats.model
+    ? `${stats.model.algorithm}, trained ${new Date(stats.model.createdAt * 1000).toISOString()}`
+    : 'none yet (run `earshot pipeline`)';
+  return [
+    `Database   ${stats.databasePath}`,
+    `Tracks     ${tracks.total} (${tracks.catalog} embedded catalog, ${tracks.spotify} from Spotify, ${tracks.placeholder} placeholders of imports)`,
+    `Artists    ${stats.artists}`,
+    `Genres     ${stats.genres.length}${genres ? `: ${genres}` : ''}`,
+    `Listeners  ${listeners.local + listeners.simulated + listeners.imported} (${listeners.local} local, ${listeners.simulated} simulated, ${listeners.imported} imported)`,
+    `Ratings    ${stats.ratings}`,
+    `Model      ${model}`,
+    '',
+  ].join('\n');
+}
+
+export const statsCommand: Command = {
+  name: 'stats',
+  summary: 'Show what the database holds: tracks, artists, genres, listeners, ratings, model.',
+  usage: 'earshot stats [--db PATH] [--json]',
+  async run(args, io) {
+    const { values } = parseCommandArgs(args, { ...dbOption, json: { type: 'boolean' } });
+    const stats = await withStore(values.db, io, collectStats);
+    io.out(values.json ? `${JSON.stringify(stats, null, 2)}\n` : formatStats(stats));
+    return 0;
+  },
+};

@@ -1,0 +1,70 @@
+import { CatalogFileError } from '../core/catalog/catalog-file.ts';
+import { ImportError } from '../core/ratings/import/import-error.ts';
+import { StoreError } from '../core/store/store-error.ts';
+import type { CliIo } from './cli-io.ts';
+import { processIo, UsageError } from './cli-io.ts';
+import type { Command } from './command.ts';
+import { exportCommand } from './commands/export.ts';
+import { importRatingsCommand } from './commands/import-ratings.ts';
+import { pipelineCommand } from './commands/pipeline.ts';
+import { statsCommand } from './commands/stats.ts';
+
+const commands: readonly Command[] = [
+  pipelineCommand,
+  importRatingsCommand,
+  exportCommand,
+  statsCommand,
+];
+
+function helpText(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return [
+    'earshot — a personal music recommender',
+    '',
+    'Usage: earshot <command> [options]',
+    '',
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'The database is --db PATH, else $EARSHOT_DB, else earshot.db in the per-user data folder.',
+    "Run `earshot <command> --help` for a command's options.",
+    '',
+  ].join('\n');
+}
+
+/** Errors that are the user's situation, not a bug: shown as one clear message, exit code 1. */
+function isExpected(error: unknown): error is Error {
+  return (
+    error instanceof StoreError || error instanceof ImportError || error instanceof CatalogFileError
+  );
+}
+
+/** Runs `earshot <argv…>` and resolves to the exit code. */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    io.out(helpText());
+    return name === undefined ? 2 : 0;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (command === undefined) {
+    io.err(`earshot: unknown command "${name}"\n\n${helpText()}`);
+    return 2;
+  }
+  if (args.includes('--help') || args.includes('-h')) {
+    io.out(`Usage: ${command.usage}\n\n${command.summary}\n`);
+    return 0;
+  }
+  try {
+    return await command.run(args, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`earshot ${name}: ${error.message}\nUsage: ${command.usage}\n`);
+      return 2;
+    }
+    if (isExpected(error)) {
+      io.err(`earshot ${name}: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
