@@ -1,18 +1,12 @@
+import type { EarshotEvents } from '../../preload/api.ts';
 import { loadEmbeddedCatalog } from './catalog/embedded-catalog.ts';
 import { applySimulation } from './ratings/simulation.ts';
 import type { RatingsMode, SimulationOutcome } from './ratings/simulation.ts';
 import type { Store } from './store/store.ts';
 
-export type PipelineStep = 'catalog' | 'crawl' | 'ratings' | 'training';
-
 /** A step's news: started, advanced (`done` of `total`), finished, or skipped and why. */
-export interface PipelineProgress {
-  readonly step: PipelineStep;
-  readonly status: 'started' | 'progress' | 'done' | 'skipped';
-  readonly message: string;
-  readonly done?: number;
-  readonly total?: number;
-}
+export type PipelineProgress = EarshotEvents['pipeline:progress'];
+export type PipelineStep = PipelineProgress['step'];
 
 export interface PipelineOptions {
   readonly listeners: number;
