@@ -1,0 +1,95 @@
+import { Worker } from 'node:worker_threads';
+import type { RatingArrays } from '../store/rating-repository.ts';
+import type { TrainingMetrics } from './model-store.ts';
+import type { EpochProgress } from './svd.ts';
+import type { SvdModel } from './svd-model.ts';
+import type { SvdOptions } from './svd-options.ts';
+import type { TrainError, TrainRequest } from './train-messages.ts';
+import { isTrainResponse, transferablesOf } from './train-messages.ts';
+
+export interface TrainInWorkerHooks {
+  readonly onProgress?: (progress: EpochProgress) => void;
+  /** Aborting asks the worker to stop at the next epoch; the result is then `cancelled`. */
+  readonly signal?: AbortSignal;
+}
+
+export type TrainOutcome =
+  | {
+      readonly ok: true;
+      readonly model: SvdModel;
+      readonly fingerprint: string;
+      readonly metrics: TrainingMetrics;
+    }
+  | { readonly ok: false; readonly error: TrainError };
+
+/**
+ * The worker's file beside this one, with this module's own extension: `.ts` when Node runs
+ * the sources directly, `.js` once tsc has compiled them.
+ */
+function workerUrl(): URL {
+  const extension = new URL(import.meta.url).pathname.match(/\.[cm]?[jt]s$/)?.[0] ?? '.js';
+  return new URL(`./train-worker${extension}`, import.meta.url);
+}
+
+/**
+ * Trains an SVD in a worker thread and resolves with the model or an error as data; it never
+ * rejects. The rating arrays' buffers are transferred, not copied: afterwards they are
+ * detached (length 0) in the caller. The model's buffers come back the same way.
+ */
+export function trainInWorker(
+  ratings: RatingArrays,
+  options: SvdOptions = {},
+  hooks: TrainInWorkerHooks = {},
+): Promise<TrainOutcome> {
+  const { signal, onProgress } = hooks;
+  if (signal?.aborted) {
+    return Promise.resolve({
+      ok: false,
+      error: { code: 'cancelled', message: 'aborted before start' },
+    });
+  }
+  return new Promise((resolve) => {
+    const worker = new Worker(workerUrl());
+    let settled = false;
+    const finish = (outcome: TrainOutcome): void => {
+      if (settled) return;
+      settled = true;
+      signal?.removeEventListener('abort', onAbort);
+      void worker.terminate();
+      resolve(outcome);
+    };
+    const onAbort = (): void => worker.postMessage({ type: 'cancel' } satisfies TrainRequest);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    worker.on('message', (message: unknown) => {
+      if (!isTrainResponse(message)) return;
+      if (message.type === 'progress') {
+        onProgress?.({
+          epoch: message.epoch,
+          epochs: message.epochs,
+          trainRmse: message.trainRmse,
+        });
+      } else if (message.type === 'error') finish({ ok: false, error: message.error });
+      else
+        finish({
+          ok: true,
+          model: message.model,
+          fingerprint: message.fingerprint,
+          metrics: message.metrics,
+        });
+    });
+    worker.on('error', (error) =>
+      finish({ ok: false, error: { code: 'failed', message: String(error) } }),
+    );
+    worker.on('exit', (code) =>
+      finish({
+        ok: false,
+        error: { code: 'failed', message: `training worker exited with code ${code}` },
+      }),
+    );
+    const request: TrainRequest = { type: 'train', ratings, options };
+    worker.postMessage(
+      request,
+      transferablesOf([ratings.userIds, ratings.trackIds, ratings.ratings]),
+    );
+  });
+}

@@ -1,0 +1,79 @@
+import type { RatingArrays } from '../store/rating-repository.ts';
+import { fingerprintRatings } from './fingerprint.ts';
+import { indexRatings } from './indexed-ratings.ts';
+import { createFastSvdTrainer } from './svd-fast.ts';
+import type { SvdOptions } from './svd-options.ts';
+import { resolveSvdOptions } from './svd-options.ts';
+import type { TrainResponse } from './train-messages.ts';
+import type { SvdTrainer } from './svd-trainer.ts';
+
+export interface TrainJobIo {
+  /** Sends a response; `done` carries the model's buffers in `transfer`. */
+  post(message: TrainResponse, transfer?: readonly ArrayBuffer[]): void;
+  /** True once the other side asked to stop; checked between epochs. */
+  isCancelled(): boolean;
+  /** Lets pending messages (a cancel) arrive; awaited between epochs. */
+  yieldToEvents(): Promise<void>;
+}
+
+/**
+ * The training worker's work, free of worker plumbing: validate, fingerprint, fit epoch by
+ * epoch with a progress message after each, stop on cancel, and end with exactly one `done`
+ * or `error` message. Never throws: every failure becomes an `error` message with a code.
+ */
+export async function runTrainJob(
+  ratings: RatingArrays,
+  options: SvdOptions,
+  io: TrainJobIo,
+): Promise<void> {
+  const started = performance.now();
+  let trainer: SvdTrainer;
+  let fingerprint: string;
+  try {
+    fingerprint = fingerprintRatings(ratings);
+    trainer = createFastSvdTrainer(indexRatings(ratings), resolveSvdOptions(options));
+  } catch (error) {
+    const code =
+      error instanceof RangeError || error instanceof TypeError ? 'invalid-input' : 'failed';
+    io.post({ type: 'error', error: { code, message: String(error) } });
+    return;
+  }
+  try {
+    let trainRmse = NaN;
+    for (let epoch = 1; epoch <= trainer.epochs; epoch++) {
+      await io.yieldToEvents();
+      if (io.isCancelled()) {
+        io.post({
+          type: 'error',
+          error: { code: 'cancelled', message: `cancelled before epoch ${epoch}` },
+        });
+        return;
+      }
+      trainRmse = trainer.runEpoch();
+      io.post({ type: 'progress', epoch, epochs: trainer.epochs, trainRmse });
+    }
+    const model = trainer.toModel();
+    const metrics = {
+      trainRmse,
+      epochs: trainer.epochs,
+      fitSeconds: (performance.now() - started) / 1000,
+      ratingCount: ratings.ratings.length,
+      userCount: model.userIds.length,
+      itemCount: model.itemIds.length,
+    };
+    const buffers = [
+      model.userIds,
+      model.itemIds,
+      model.userBias,
+      model.itemBias,
+      model.userFactors,
+      model.itemFactors,
+    ];
+    io.post(
+      { type: 'done', model, fingerprint, metrics },
+      buffers.map((array) => array.buffer as ArrayBuffer),
+    );
+  } catch (error) {
+    io.post({ type: 'error', error: { code: 'failed', message: String(error) } });
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * Entry of the training worker (worker_threads). A thin adapter: it receives `train` and
+ * `cancel` requests and runs {@link runTrainJob}; the main thread never waits on it.
+ */
+import { parentPort } from 'node:worker_threads';
+import { runTrainJob } from './train-job.ts';
+import type { TrainResponse } from './train-messages.ts';
+import { isTrainRequest } from './train-messages.ts';
+
+const port = parentPort;
+if (port === null) throw new TypeError('train-worker.ts must run in a worker thread');
+
+let cancelled = false;
+const post = (message: TrainResponse, transfer: readonly ArrayBuffer[] = []): void =>
+  port.postMessage(message, [...transfer]);
+
+port.on('message', (message: unknown) => {
+  if (!isTrainRequest(message)) {
+    post({ type: 'error', error: { code: 'invalid-input', message: 'unrecognised request' } });
+    return;
+  }
+  if (message.type === 'cancel') {
+    cancelled = true;
+    return;
+  }
+  void runTrainJob(message.ratings, message.options, {
+    post,
+    isCancelled: () => cancelled,
+    yieldToEvents: () => new Promise((resolve) => setImmediate(resolve)),
+  });
+});

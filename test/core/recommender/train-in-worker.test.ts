@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { fingerprintRatings } from '../../../main/core/recommender/fingerprint.ts';
+import { fitSvd } from '../../../main/core/recommender/svd.ts';
+import type { EpochProgress } from '../../../main/core/recommender/svd.ts';
+import { trainInWorker } from '../../../main/core/recommender/train-in-worker.ts';
+import { plantedRatings } from './planted-ratings.ts';
+
+function freshData() {
+  const { userIds, trackIds, ratings } = plantedRatings({
+    users: 200,
+    items: 150,
+    density: 0.3,
+    rank: 3,
+    noise: 0.3,
+    seed: 2,
+  });
+  return { userIds, trackIds, ratings };
+}
+
+describe('trainInWorker', () => {
+  it('trains in a worker: progress every epoch, the same model as in-process, arrays transferred', async () => {
+    const data = freshData();
+    const copy = {
+      userIds: data.userIds.slice(),
+      trackIds: data.trackIds.slice(),
+      ratings: data.ratings.slice(),
+    };
+    const options = { factors: 8, epochs: 6, seed: 3 };
+    const progress: EpochProgress[] = [];
+    const outcome = await trainInWorker(data, options, { onProgress: (p) => progress.push(p) });
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(data.ratings.length).toBe(0); // transferred, so detached here
+    expect(progress.map((p) => p.epoch)).toEqual([1, 2, 3, 4, 5, 6]);
+    for (let e = 1; e < progress.length; e++)
+      expect(progress[e].trainRmse).toBeLessThan(progress[e - 1].trainRmse);
+    const local = fitSvd(copy, options);
+    expect(outcome.model.userFactors).toEqual(local.userFactors);
+    expect(outcome.model.itemBias).toEqual(local.itemBias);
+    expect(outcome.fingerprint).toBe(fingerprintRatings(copy));
+    expect(outcome.metrics).toMatchObject({
+      epochs: 6,
+      ratingCount: copy.ratings.length,
+      userCount: 200,
+      itemCount: 150,
+    });
+    expect(outcome.metrics.trainRmse).toBe(progress[5].trainRmse);
+  });
+
+  it('stops at the next epoch when aborted and reports cancelled', async () => {
+    const controller = new AbortController();
+    const progress: number[] = [];
+    const outcome = await trainInWorker(
+      freshData(),
+      { factors: 20, epochs: 10_000 },
+      {
+        signal: controller.signal,
+        onProgress: (p) => {
+          progress.push(p.epoch);
+          if (p.epoch === 2) controller.abort();
+        },
+      },
+    );
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(progress.length).toBeGreaterThanOrEqual(2);
+    expect(progress.length).toBeLessThan(100);
+  });
+
+  it('returns bad input as an error value with a code', async () => {
+    const outcome = await trainInWorker(freshData(), { factors: 0 });
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    if (!outcome.ok) expect(outcome.error.message).toMatch(/factors/);
+    const aborted = AbortSignal.abort();
+    expect(await trainInWorker(freshData(), {}, { signal: aborted })).toMatchObject({
+      ok: false,
+      error: { code: 'cancelled' },
+    });
+  });
+});
