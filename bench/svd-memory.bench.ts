@@ -1,0 +1,35 @@
+/**
+ * (d) A 10,000,000-rating fit (MovieLens 10M's users and items, 100 factors, 20 epochs) in the
+ * training worker, as the app runs it: peak resident memory of the whole process (target
+ * ≤ 1 GiB) and how long the main thread's event loop was ever held up meanwhile.
+ */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { trainInWorker } from '../main/core/recommender/train-in-worker.ts';
+import { peakRssMiB, report, seconds } from './lib/report.ts';
+import { syntheticRatings, tenMillionShape } from './lib/synthetic-ratings.ts';
+
+const ratings = syntheticRatings(tenMillionShape);
+globalThis.gc?.();
+report('peak RSS after generating the data', `${peakRssMiB().toFixed(0)} MiB`);
+report('current RSS with the data', `${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);
+
+const delay = monitorEventLoopDelay({ resolution: 10 });
+delay.enable();
+let ticks = 0;
+const ticker = setInterval(() => ticks++, 50);
+const start = performance.now();
+let epochs = 0;
+const outcome = await trainInWorker(ratings, { seed: 1 }, { onProgress: () => epochs++ });
+const elapsed = seconds(start);
+clearInterval(ticker);
+delay.disable();
+
+if (!outcome.ok) throw new Error(`training failed: ${outcome.error.code} ${outcome.error.message}`);
+report('fit in the worker (incl. index, fingerprint)', `${elapsed.toFixed(1)} s, ${epochs} epochs`);
+report('train RMSE after 20 epochs', outcome.metrics.trainRmse.toFixed(4));
+report('peak RSS of the process (main + worker)', `${peakRssMiB().toFixed(0)} MiB`);
+report(
+  'main thread: 50 ms ticks during the fit',
+  `${ticks} (expected ≈ ${Math.floor((elapsed * 1000) / 50)})`,
+);
+report('main thread: max event-loop delay', `${(delay.max / 1e6).toFixed(1)} ms`);
