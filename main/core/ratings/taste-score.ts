@@ -35,7 +35,7 @@ export function selectionWeight(
   traits: TrackTraits,
 ): number {
   return Math.exp(
-    1.2 * genreAffinity(taste, track) +
+    0.6 * genreAffinity(taste, track) +
       0.5 * eraAffinity(taste, track) +
       artistAffinity(taste, track) +
       1.5 * taste.mainstream * Math.log(traits.fame) * 0.25,
@@ -44,7 +44,7 @@ export function selectionWeight(
 
 /**
  * The stars a listener gives, before noise, on a continuous scale around 3:
- * `3.1 + bias + 1.6·genre + 0.6·era + 0.8·artist + appeal + 0.4·(mainstream − ½)·(fame − ½)`.
+ * `3.1 + bias + 2.4·genre + 0.6·era + 0.8·artist + appeal + 0.4·(mainstream − ½)·(fame − ½)`.
  */
 export function expectedStars(
   taste: ListenerTaste,
@@ -54,7 +54,7 @@ export function expectedStars(
   return (
     3.1 +
     taste.raterBias +
-    1.6 * genreAffinity(taste, track) +
+    2.4 * genreAffinity(taste, track) +
     0.6 * eraAffinity(taste, track) +
     0.8 * artistAffinity(taste, track) +
     traits.appeal +

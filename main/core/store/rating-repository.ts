@@ -115,6 +115,22 @@ export class RatingRepository {
       .iterate() as IterableIterator<{ userId: string; itemKey: string; rating: number }>;
   }
 
+  /** Per track: how many ratings, their mean and standard deviation (one scan of the table). */
+  statsByTrack(): Map<number, { count: number; mean: number; sd: number }> {
+    const rows = this.#db
+      .prepare(
+        'SELECT track_id, count(*), avg(rating), avg(rating * rating) FROM ratings GROUP BY track_id',
+      )
+      .raw()
+      .all() as [number, number, number, number][];
+    return new Map(
+      rows.map(([trackId, count, mean, meanSquare]) => [
+        trackId,
+        { count, mean, sd: Math.sqrt(Math.max(0, meanSquare - mean * mean)) },
+      ]),
+    );
+  }
+
   deleteForUser(userId: number): number {
     return this.#db.prepare('DELETE FROM ratings WHERE user_id = ?').run(userId).changes;
   }

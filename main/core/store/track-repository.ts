@@ -175,6 +175,13 @@ export class TrackRepository {
     })();
   }
 
+  idsOfSource(source: TrackSource): number[] {
+    return this.#db
+      .prepare('SELECT id FROM tracks WHERE source = ? ORDER BY id')
+      .pluck()
+      .all(source) as number[];
+  }
+
   genreCounts(): { genre: string; tracks: number }[] {
     return this.#db
       .prepare(

@@ -1,0 +1,51 @@
+import type { Store } from '../store/store.ts';
+
+const externalId = 'me';
+const skippedKey = 'listener.skipped';
+
+/**
+ * The person at the keyboard: one local user whose ratings persist, so the next launch starts
+ * from their profile. Songs they said they don't know are remembered so as not to ask again.
+ */
+export class LocalListener {
+  readonly #store: Store;
+  readonly id: number;
+
+  constructor(store: Store) {
+    this.#store = store;
+    this.id = store.users.ensure('local', externalId);
+  }
+
+  ratings(): { trackId: number; rating: number; ratedAt: number }[] {
+    return this.#store.ratings.forUser(this.id);
+  }
+
+  skipped(): Set<number> {
+    const value = this.#store.settings.get(skippedKey);
+    return new Set(
+      Array.isArray(value) ? value.filter((v): v is number => typeof v === 'number') : [],
+    );
+  }
+
+  skip(trackId: number): void {
+    this.#store.settings.set(skippedKey, [...this.skipped(), trackId]);
+  }
+
+  /** Saves a round's ratings in one transaction; a song rated again keeps the newer stars. */
+  rate(
+    ratings: readonly { trackId: number; stars: number }[],
+    now = Math.floor(Date.now() / 1000),
+  ): void {
+    this.#store.ratings.upsertMany(
+      ratings.map((r) => ({ userId: this.id, trackId: r.trackId, rating: r.stars, ratedAt: now })),
+    );
+  }
+
+  /** Forgets every rating and skip of this listener. */
+  reset(): number {
+    return this.#store.transaction(() => {
+      this.#store.settings.set(skippedKey, []);
+      return this.#store.ratings.deleteForUser(this.id);
+    });
+  }
+}

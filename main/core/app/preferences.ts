@@ -1,0 +1,34 @@
+import type { Preferences } from '../../../preload/api.ts';
+import type { Store } from '../store/store.ts';
+
+export const defaultPreferences: Preferences = {
+  songsToRate: 5,
+  recommendations: 3,
+  strategy: 'random',
+};
+const key = 'preferences';
+
+/** The stored preferences, with defaults for anything missing or malformed. */
+export function readPreferences(store: Store): Preferences {
+  const stored = store.settings.get(key);
+  const value =
+    typeof stored === 'object' && stored !== null ? (stored as Partial<Preferences>) : {};
+  return {
+    songsToRate: Number.isInteger(value.songsToRate)
+      ? value.songsToRate!
+      : defaultPreferences.songsToRate,
+    recommendations: Number.isInteger(value.recommendations)
+      ? value.recommendations!
+      : defaultPreferences.recommendations,
+    strategy:
+      value.strategy === 'smart' || value.strategy === 'random'
+        ? value.strategy
+        : defaultPreferences.strategy,
+  };
+}
+
+export function writePreferences(store: Store, change: Partial<Preferences>): Preferences {
+  const next = { ...readPreferences(store), ...change };
+  store.settings.set(key, next);
+  return next;
+}
