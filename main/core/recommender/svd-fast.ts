@@ -5,6 +5,7 @@ import type { SvdModel } from './svd-model.ts';
 import type { ResolvedSvdOptions } from './svd-options.ts';
 import type { SvdTrainer } from './svd-trainer.ts';
 import { initialiseFactors } from './svd-trainer.ts';
+import type { VisitingOrder } from './visiting-order.ts';
 import { createMemory } from './wasm-runtime.ts';
 import type { WasmMemory } from './wasm-runtime.ts';
 
@@ -98,17 +99,12 @@ export function unpadRows(
 export function createFastSvdTrainer(
   data: IndexedRatings,
   options: ResolvedSvdOptions,
+  visiting: VisitingOrder = 'cache-blocked',
 ): SvdTrainer {
   const layout = planLayout(data, options.factors);
   const memory = createMemory(layout.bytes, false);
   const views = viewsOf(memory, layout);
-  const { order } = initialiseFactors(
-    data,
-    options,
-    views.userFactors,
-    views.itemFactors,
-    layout.stride,
-  );
+  const { order } = initialiseFactors(data, options, views, layout.stride, visiting);
   for (let position = 0; position < order.length; position++) {
     const r = order[position];
     views.users[position] = data.users[r];

@@ -3,6 +3,7 @@ import type { SvdModel } from './svd-model.ts';
 import type { ResolvedSvdOptions } from './svd-options.ts';
 import type { SvdTrainer } from './svd-trainer.ts';
 import { initialiseFactors } from './svd-trainer.ts';
+import type { VisitingOrder } from './visiting-order.ts';
 
 /**
  * The straightforward SVD: plain loops in double precision, one rating at a time, exactly
@@ -12,13 +13,14 @@ import { initialiseFactors } from './svd-trainer.ts';
 export function createReferenceSvdTrainer(
   data: IndexedRatings,
   options: ResolvedSvdOptions,
+  visiting: VisitingOrder = 'cache-blocked',
 ): SvdTrainer {
   const k = options.factors;
   const userBias = new Float64Array(data.userIds.length);
   const itemBias = new Float64Array(data.itemIds.length);
   const userFactors = new Float64Array(data.userIds.length * k);
   const itemFactors = new Float64Array(data.itemIds.length * k);
-  const { order } = initialiseFactors(data, options, userFactors, itemFactors, k);
+  const { order } = initialiseFactors(data, options, { userFactors, itemFactors }, k, visiting);
   const state = { data, options, order, userBias, itemBias, userFactors, itemFactors };
   let epochsDone = 0;
   return {

@@ -1,7 +1,9 @@
 import type { IndexedRatings } from './indexed-ratings.ts';
-import { Prng, randomPermutation } from './prng.ts';
+import { Prng } from './prng.ts';
 import type { SvdModel } from './svd-model.ts';
 import type { ResolvedSvdOptions } from './svd-options.ts';
+import type { VisitingOrder } from './visiting-order.ts';
+import { visitingOrder } from './visiting-order.ts';
 
 /**
  * SGD training one epoch at a time, so a caller can report progress and stop between epochs.
@@ -45,18 +47,20 @@ export function drawFactors(
 
 /**
  * Draws both factor matrices into the given arrays and then the visiting order: one seeded
- * shuffle per fit. (Surprise walks its trainset user by user; its cross-validation trainsets
- * come from a shuffled split. A shuffled order avoids sweeping one user's ratings in a row.)
+ * permutation per fit (see visiting-order.ts). Surprise walks its trainset user by user; a
+ * shuffled order avoids sweeping one user's ratings in a row. The order depends on the row size
+ * the fast trainer uses (k rounded up to 4 floats), whichever trainer asks, so both see the same.
  */
 export function initialiseFactors(
   data: IndexedRatings,
   options: ResolvedSvdOptions,
-  userFactors: Float32Array | Float64Array,
-  itemFactors: Float32Array | Float64Array,
+  arrays: { userFactors: Float32Array | Float64Array; itemFactors: Float32Array | Float64Array },
   stride: number,
+  order: VisitingOrder,
 ): InitialState {
   const random = new Prng(options.seed);
-  drawFactors(random, userFactors, data.userIds.length, options.factors, stride, options);
-  drawFactors(random, itemFactors, data.itemIds.length, options.factors, stride, options);
-  return { random, order: randomPermutation(data.ratings.length, random) };
+  drawFactors(random, arrays.userFactors, data.userIds.length, options.factors, stride, options);
+  drawFactors(random, arrays.itemFactors, data.itemIds.length, options.factors, stride, options);
+  const rowBytes = Math.ceil(options.factors / 4) * 16;
+  return { random, order: visitingOrder(data, rowBytes, order, random) };
 }

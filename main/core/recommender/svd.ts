@@ -6,6 +6,7 @@ import type { SvdModel } from './svd-model.ts';
 import type { SvdOptions } from './svd-options.ts';
 import { resolveSvdOptions } from './svd-options.ts';
 import { createReferenceSvdTrainer } from './svd-reference.ts';
+import type { VisitingOrder } from './visiting-order.ts';
 
 /** Reported after every epoch. */
 export interface EpochProgress {
@@ -19,6 +20,8 @@ export interface EpochProgress {
 export interface FitSvdOptions extends SvdOptions {
   /** 'fast' (WebAssembly SIMD, single precision; default) or 'reference' (plain loops, double). */
   readonly implementation?: 'fast' | 'reference';
+  /** How each epoch walks the ratings (visiting-order.ts). Default 'cache-blocked'. */
+  readonly visitingOrder?: VisitingOrder;
 }
 
 /**
@@ -42,8 +45,8 @@ export function fitSvdIndexed(
   const resolved = resolveSvdOptions(options);
   const trainer =
     options.implementation === 'reference'
-      ? createReferenceSvdTrainer(data, resolved)
-      : createFastSvdTrainer(data, resolved);
+      ? createReferenceSvdTrainer(data, resolved, options.visitingOrder)
+      : createFastSvdTrainer(data, resolved, options.visitingOrder);
   for (let epoch = 1; epoch <= trainer.epochs; epoch++) {
     const trainRmse = trainer.runEpoch();
     onEpoch?.({ epoch, epochs: trainer.epochs, trainRmse });
