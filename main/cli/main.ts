@@ -7,9 +7,13 @@ import type { Command } from './command.ts';
 import { exportCommand } from './commands/export.ts';
 import { importRatingsCommand } from './commands/import-ratings.ts';
 import { pipelineCommand } from './commands/pipeline.ts';
+import { recommendCommand } from './commands/recommend.ts';
+import { serveCommand } from './commands/serve.ts';
 import { statsCommand } from './commands/stats.ts';
 
 const commands: readonly Command[] = [
+  recommendCommand,
+  serveCommand,
   pipelineCommand,
   importRatingsCommand,
   exportCommand,

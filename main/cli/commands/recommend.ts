@@ -1,0 +1,123 @@
+import type { RecommendationView, Result, TrackView } from '../../../preload/api.ts';
+import { createAppService } from '../../core/app/app-service.ts';
+import type { AppService } from '../../core/app/app-service.ts';
+import { bootstrapStore } from '../../core/app/bootstrap.ts';
+import { EventHub } from '../../core/app/event-hub.ts';
+import { ModelManager } from '../../core/app/model-manager.ts';
+import { dbOption, integerOption, parseCommandArgs } from '../arguments.ts';
+import type { Command } from '../command.ts';
+import { withStore } from '../command.ts';
+import { createLineReader, InputEnded } from '../line-reader.ts';
+
+/** A failed service call, shown as its message; the command exits 1. */
+class CallFailed extends Error {}
+
+function unwrap<T>(result: Result<T>): T {
+  if (!result.ok) throw new CallFailed(result.error.message);
+  return result.value;
+}
+
+function stars(count: number): string {
+  const whole = Math.round(count);
+  return '★'.repeat(whole) + '☆'.repeat(5 - whole);
+}
+
+function describe(track: TrackView): string {
+  const details = [track.album, track.year].filter((d) => d !== null).join(', ');
+  return `${track.title} — ${track.artists.join(', ')}${details ? ` (${details})` : ''}`;
+}
+
+function formatRecommendation(r: RecommendationView, rank: number): string {
+  const reason = r.reason
+    ? ` · because you rated ${r.reason.track.title} ${stars(r.reason.stars)}`
+    : '';
+  return [
+    `  ${rank}. ${describe(r.track)}`,
+    `     ${stars(r.predictedStars)} ${r.predictedStars.toFixed(1)} predicted${reason}`,
+    `     ${r.track.spotifyUrl}`,
+  ].join('\n');
+}
+
+/** Asks about each song until it has a star rating; 0 swaps the song for another. */
+async function rateRound(
+  service: AppService,
+  count: number,
+  ask: (prompt: string) => Promise<string>,
+  say: (text: string) => void,
+): Promise<{ trackId: number; stars: number }[]> {
+  const songs = [...unwrap(await service.handle('songsToRate', { count }))];
+  const ratings: { trackId: number; stars: number }[] = [];
+  let i = 0;
+  while (i < songs.length) {
+    const song = songs[i];
+    const answer = (
+      await ask(
+        `\n[${i + 1}/${songs.length}] ${describe(song)}\n  stars (1-5, 0 = don't know it)> `,
+      )
+    ).trim();
+    if (answer === '0') {
+      songs[i] = unwrap(
+        await service.handle('skipSong', { trackId: song.id, exclude: songs.map((s) => s.id) }),
+      );
+    } else if (/^[1-5]$/.test(answer)) {
+      ratings.push({ trackId: song.id, stars: Number(answer) });
+      i++;
+    } else {
+      say(
+        `  "${answer}" is not a rating: type a number from 1 to 5, or 0 if you don't know the song.\n`,
+      );
+    }
+  }
+  return ratings;
+}
+
+export const recommendCommand: Command = {
+  name: 'recommend',
+  summary: 'Rate a few songs in the terminal and get the ones you will most likely enjoy.',
+  usage: 'earshot recommend [--rate N] [--top K] [--db PATH]',
+  async run(args, io) {
+    const { values } = parseCommandArgs(args, {
+      ...dbOption,
+      rate: { type: 'string' },
+      top: { type: 'string' },
+    });
+    const rate = integerOption(values.rate, 'rate', 5, 1, 50);
+    const top = integerOption(values.top, 'top', 3, 1, 50);
+    const reader = createLineReader(io.stdin);
+    const ask = async (prompt: string): Promise<string> => {
+      io.out(prompt);
+      return reader.next();
+    };
+    return withStore(values.db, io, async (store) => {
+      bootstrapStore(store);
+      const models = new ModelManager({ store, events: new EventHub(), retrainDelayMs: 0 });
+      try {
+        if (models.start().status === 'training')
+          io.err('Training the model first (a few seconds)…\n');
+        const service = createAppService({ store, models });
+        io.out(`Rate ${rate} songs from 1 to 5 stars, or 0 if you don't know one.\n`);
+        const ratings = await rateRound(service, rate, ask, io.out);
+        unwrap(await service.handle('submitRatings', { ratings }));
+        const { recommendations } = unwrap(await service.handle('recommend', { count: top }));
+        io.out(
+          `\nYour top ${recommendations.length}:\n${recommendations.map((r, i) => formatRecommendation(r, i + 1)).join('\n')}\n`,
+        );
+        return 0;
+      } catch (error) {
+        if (error instanceof InputEnded) {
+          io.err(
+            `\nearshot recommend: input ended before all ${rate} songs were rated; nothing was saved.\n`,
+          );
+          return 1;
+        }
+        if (error instanceof CallFailed) {
+          io.err(`earshot recommend: ${error.message}\n`);
+          return 1;
+        }
+        throw error;
+      } finally {
+        models.close();
+      }
+    });
+  },
+};

@@ -1,0 +1,82 @@
+import { spawn } from 'node:child_process';
+import { createAppService } from '../../core/app/app-service.ts';
+import { bootstrapStore } from '../../core/app/bootstrap.ts';
+import { EventHub } from '../../core/app/event-hub.ts';
+import { ModelManager } from '../../core/app/model-manager.ts';
+import { resolveDatabasePath } from '../../core/store/data-location.ts';
+import { openStore } from '../../core/store/store.ts';
+import { ensureRendererBuilt, rendererOutDir } from '../../web/renderer-build.ts';
+import { startWebServer } from '../../web/web-server.ts';
+import type { WebServer } from '../../web/web-server.ts';
+import { dbOption, integerOption, parseCommandArgs } from '../arguments.ts';
+import type { CliIo } from '../cli-io.ts';
+import type { Command } from '../command.ts';
+
+export interface RunningServe {
+  readonly server: WebServer;
+  stop(): Promise<void>;
+}
+
+/** Starts everything `earshot serve` runs; the command then waits for Ctrl-C. */
+export async function startServe(
+  options: { db?: string | undefined; port: number },
+  io: CliIo,
+): Promise<RunningServe> {
+  await ensureRendererBuilt(() => io.err('Building the web page (first run after a change)…\n'));
+  const store = openStore(resolveDatabasePath(options.db, io.env));
+  if (bootstrapStore(store))
+    io.err('New database: loaded the embedded catalog and simulated listeners.\n');
+  const events = new EventHub();
+  const models = new ModelManager({ store, events });
+  const service = createAppService({
+    store,
+    models,
+    events,
+    onInternalError: (error) => io.err(`internal error: ${String(error)}\n`),
+  });
+  const server = await startWebServer({ service, staticDir: rendererOutDir, port: options.port });
+  if (models.start().status === 'training') io.err('Training the model in the background…\n');
+  return {
+    server,
+    async stop() {
+      await server.close();
+      models.close();
+      store.close();
+    },
+  };
+}
+
+function openInBrowser(url: string): void {
+  const [command, args] =
+    process.platform === 'darwin'
+      ? ['open', [url]]
+      : process.platform === 'win32'
+        ? ['cmd', ['/c', 'start', '', url]]
+        : ['xdg-open', [url]];
+  spawn(command, args, { stdio: 'ignore', detached: true })
+    .on('error', () => undefined)
+    .unref();
+}
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'Serve the app to your browser on 127.0.0.1 (the successor of the original Flask page).',
+  usage: 'earshot serve [--port P] [--db PATH] [--open]',
+  async run(args, io) {
+    const { values } = parseCommandArgs(args, {
+      ...dbOption,
+      port: { type: 'string' },
+      open: { type: 'boolean' },
+    });
+    const port = integerOption(values.port, 'port', 0, 0, 65535);
+    const running = await startServe({ db: values.db, port }, io);
+    io.out(`Earshot is at ${running.server.url} (Ctrl-C to stop)\n`);
+    if (values.open) openInBrowser(running.server.url);
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    await running.stop();
+    return 0;
+  },
+};

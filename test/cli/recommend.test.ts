@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../main/cli/main.ts';
+import { openStore } from '../../main/core/store/store.ts';
+import { captureIo } from '../helpers/capture-io.ts';
+import { buildTrainedDatabase, copyDatabase } from '../helpers/trained-store.ts';
+
+let trained: Awaited<ReturnType<typeof buildTrainedDatabase>>;
+beforeAll(async () => {
+  trained = await buildTrainedDatabase(300);
+});
+afterAll(() => trained.remove());
+
+describe('earshot recommend', () => {
+  it('reads ratings from piped input, swaps a song for 0, re-asks on nonsense, prints the top K', async () => {
+    const db = copyDatabase(trained.path);
+    const io = captureIo({}, '5\n0\nmaybe\n4\n3\n1\n2\n');
+    expect(await main(['recommend', '--db', db, '--rate', '5', '--top', '4'], io)).toBe(0);
+    const out = io.stdout();
+    expect(out.match(/\[1\/5\]/g)).toHaveLength(1);
+    expect(out.match(/\[2\/5\]/g)).toHaveLength(3); // asked, swapped, re-asked after "maybe"
+    expect(out).toContain('"maybe" is not a rating');
+    expect(out).toContain('Your top 4:');
+    expect(out.match(/predicted/g)).toHaveLength(4);
+    expect(out).toMatch(/https:\/\/open\.spotify\.com\/search\//);
+    const store = openStore(db);
+    const me = store.users.find('local', 'me')!;
+    expect(
+      store.ratings
+        .forUser(me.id)
+        .map((r) => r.rating)
+        .sort(),
+    ).toEqual([1, 3, 4, 5, 2].sort());
+    store.close();
+  });
+
+  it('exits non-zero, saving nothing, when input ends early', async () => {
+    const db = copyDatabase(trained.path);
+    const io = captureIo({}, '5\n4\n');
+    expect(await main(['recommend', '--db', db], io)).toBe(1);
+    expect(io.stderr()).toContain('input ended before all 5 songs were rated; nothing was saved');
+    const store = openStore(db);
+    expect(store.users.find('local', 'me')).toBeDefined();
+    expect(store.ratings.forUser(store.users.find('local', 'me')!.id)).toEqual([]);
+    store.close();
+  });
+});
