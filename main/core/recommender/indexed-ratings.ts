@@ -33,8 +33,9 @@ export function checkRatingArrays(ratings: RatingArrays): void {
       `ratings arrays differ in length: ${userIds.length} users, ${trackIds.length} tracks, ${ratings.ratings.length} ratings`,
     );
   }
-  for (const stars of ratings.ratings) {
-    if (!Number.isFinite(stars)) throw new RangeError(`ratings must be finite, got ${stars}`);
+  const stars = ratings.ratings;
+  for (let r = 0; r < stars.length; r++) {
+    if (!Number.isFinite(stars[r])) throw new RangeError(`ratings must be finite, got ${stars[r]}`);
   }
 }
 
@@ -45,7 +46,7 @@ export function indexRatings(ratings: RatingArrays): IndexedRatings {
   const [userIds, users] = densify(ratings.userIds);
   const [itemIds, items] = densify(ratings.trackIds);
   let sum = 0;
-  for (const stars of ratings.ratings) sum += stars;
+  for (let r = 0; r < ratings.ratings.length; r++) sum += ratings.ratings[r];
   return {
     userIds,
     itemIds,
@@ -72,11 +73,11 @@ export function denseIndexOf(sortedIds: Int32Array, id: number): number {
 
 /** Maps each id of `raw` to its dense index: `[distinct ids ascending, dense index per entry]`. */
 function densify(raw: Int32Array): [Int32Array, Int32Array] {
-  let min = Infinity;
-  let max = -Infinity;
-  for (const id of raw) {
-    if (id < min) min = id;
-    if (id > max) max = id;
+  let min = raw[0];
+  let max = raw[0];
+  for (let r = 1; r < raw.length; r++) {
+    if (raw[r] < min) min = raw[r];
+    if (raw[r] > max) max = raw[r];
   }
   const range = max - min + 1;
   // Database row ids are compact, so a direct table is the common, linear-time path.
@@ -89,7 +90,7 @@ function densify(raw: Int32Array): [Int32Array, Int32Array] {
 
 function densifyByTable(raw: Int32Array, min: number, range: number): [Int32Array, Int32Array] {
   const table = new Int32Array(range).fill(-1);
-  for (const id of raw) table[id - min] = 0;
+  for (let r = 0; r < raw.length; r++) table[raw[r] - min] = 0;
   let count = 0;
   for (let slot = 0; slot < range; slot++) if (table[slot] === 0) table[slot] = count++;
   const distinct = new Int32Array(count);

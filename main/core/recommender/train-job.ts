@@ -5,6 +5,7 @@ import { createFastSvdTrainer } from './svd-fast.ts';
 import type { SvdOptions } from './svd-options.ts';
 import { resolveSvdOptions } from './svd-options.ts';
 import type { TrainResponse } from './train-messages.ts';
+import { transferablesOf } from './train-messages.ts';
 import type { SvdTrainer } from './svd-trainer.ts';
 
 export interface TrainJobIo {
@@ -14,6 +15,24 @@ export interface TrainJobIo {
   isCancelled(): boolean;
   /** Lets pending messages (a cancel) arrive; awaited between epochs. */
   yieldToEvents(): Promise<void>;
+}
+
+/** Fingerprint and trainer, or the error message that says why they cannot be made. */
+function prepare(
+  ratings: RatingArrays,
+  options: SvdOptions,
+): TrainResponse | { fingerprint: string; trainer: SvdTrainer } {
+  try {
+    const fingerprint = fingerprintRatings(ratings);
+    return {
+      fingerprint,
+      trainer: createFastSvdTrainer(indexRatings(ratings), resolveSvdOptions(options)),
+    };
+  } catch (error) {
+    const code =
+      error instanceof RangeError || error instanceof TypeError ? 'invalid-input' : 'failed';
+    return { type: 'error', error: { code, message: String(error) } };
+  }
 }
 
 /**
@@ -27,17 +46,12 @@ export async function runTrainJob(
   io: TrainJobIo,
 ): Promise<void> {
   const started = performance.now();
-  let trainer: SvdTrainer;
-  let fingerprint: string;
-  try {
-    fingerprint = fingerprintRatings(ratings);
-    trainer = createFastSvdTrainer(indexRatings(ratings), resolveSvdOptions(options));
-  } catch (error) {
-    const code =
-      error instanceof RangeError || error instanceof TypeError ? 'invalid-input' : 'failed';
-    io.post({ type: 'error', error: { code, message: String(error) } });
+  const prepared = prepare(ratings, options);
+  if ('type' in prepared) {
+    io.post(prepared);
     return;
   }
+  const { trainer, fingerprint } = prepared;
   try {
     let trainRmse = NaN;
     for (let epoch = 1; epoch <= trainer.epochs; epoch++) {
@@ -61,7 +75,7 @@ export async function runTrainJob(
       userCount: model.userIds.length,
       itemCount: model.itemIds.length,
     };
-    const buffers = [
+    const arrays = [
       model.userIds,
       model.itemIds,
       model.userBias,
@@ -69,10 +83,7 @@ export async function runTrainJob(
       model.userFactors,
       model.itemFactors,
     ];
-    io.post(
-      { type: 'done', model, fingerprint, metrics },
-      buffers.map((array) => array.buffer as ArrayBuffer),
-    );
+    io.post({ type: 'done', model, fingerprint, metrics }, transferablesOf(arrays));
   } catch (error) {
     io.post({ type: 'error', error: { code: 'failed', message: String(error) } });
   }
