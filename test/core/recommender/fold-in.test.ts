@@ -100,13 +100,24 @@ describe('fold-in', () => {
 
   it('names the rated song that pulls a recommendation up', () => {
     const listener = { trackIds: [1, 2], ratings: [5, 1] };
-    const [first, second] = recommend(handModel(), listener, { count: 2 }).recommendations;
+    const light = { count: 2, regBias: 0.1, regFactors: 0.1 };
+    const [first, second] = recommend(handModel(), listener, light).recommendations;
     expect(first.trackId).toBe(3);
     expect(first.because).toMatchObject({ trackId: 1, rating: 5 });
-    expect(first.because!.contribution).toBeGreaterThan(0.5);
-    expect(first.estimate).toBeGreaterThan(3.5);
+    expect(first.because!.contribution).toBeGreaterThan(1);
+    expect(first.estimate).toBeGreaterThan(4);
     expect(second.trackId).toBe(4);
-    expect(second.estimate).toBeLessThan(2.5);
+    expect(second.estimate).toBeLessThan(2);
+  });
+
+  it('shrinks a listener with two ratings towards the mean by default (the fixed prior)', () => {
+    const listener = { trackIds: [1, 2], ratings: [5, 1] };
+    const [first, second] = recommend(handModel(), listener, { count: 2 }).recommendations;
+    expect(first).toMatchObject({ trackId: 3, because: { trackId: 1 } });
+    // ρ = 5 + 2·0.02 outweighs |q_j|² = 1, so p_u keeps a fraction of the light solve’s pull.
+    expect(first.estimate).toBeGreaterThan(3.15);
+    expect(first.estimate).toBeLessThan(3.4);
+    expect(second.estimate).toBeLessThan(3 - 0.15);
   });
 
   it('ignores and reports tracks the model never saw, and skips excluded ones', () => {
