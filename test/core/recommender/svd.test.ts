@@ -102,7 +102,7 @@ describe.each(implementations)('fitSvd (%s)', (implementation) => {
     expect(moved / first.userFactors.length).toBeGreaterThan(0.01);
   });
 
-  it('keeps biases at zero and predicts q·p when unbiased', () => {
+  it('keeps biases at zero, predicts q·p and falls back to μ when unbiased', () => {
     const model = fitSvd(twoRatings, {
       implementation,
       factors: 2,
@@ -114,6 +114,11 @@ describe.each(implementations)('fitSvd (%s)', (implementation) => {
     expect([...model.userBias, ...model.itemBias]).toEqual([0, 0, 0, 0]);
     const [p, q] = [model.userFactors.slice(2, 4), model.itemFactors.slice(2, 4)];
     expect(predictRating(model, 7, 40).estimate).toBeCloseTo(p[0] * q[0] + p[1] * q[1], 6);
+    expect(predictRating(model, 99, 40)).toEqual({
+      estimate: 3.5,
+      wasImpossible: true,
+      unknown: 'user',
+    });
     // From q·p = 2 towards 5: each epoch adds about γ e q = 0.005 · 3 · 1 to every factor.
     expect(p[0]).toBeGreaterThan(1.03);
     expect(p[0]).toBeLessThan(1.06);
