@@ -6,15 +6,18 @@ import { createRecommender } from '../recommender/recommend.ts';
 import type { Recommender } from '../recommender/recommend.ts';
 import type { SvdModel } from '../recommender/svd-model.ts';
 import type { SvdOptions } from '../recommender/svd-options.ts';
+import { resolveSvdOptions } from '../recommender/svd-options.ts';
 import { trainInWorker } from '../recommender/train-in-worker.ts';
 import type { TrainOutcome } from '../recommender/train-in-worker.ts';
 import type { Store } from '../store/store.ts';
 import type { EventHub } from './event-hub.ts';
 import type { ModelSource } from './model-source.ts';
+import { appModelOptions } from './model-settings.ts';
 
 export interface ModelManagerDeps {
   readonly store: Store;
   readonly events: EventHub;
+  /** What to train; the app's tuned {@link appModelOptions} by default. */
   readonly options?: SvdOptions;
   /** Quiet time after the last rating change before a retrain starts. Default 2 s. */
   readonly retrainDelayMs?: number;
@@ -67,7 +70,7 @@ export class ModelManager implements ModelSource {
     const ratings = this.#deps.store.ratings.readArrays();
     if (ratings.ratings.length === 0) return { status: 'no-ratings' };
     const fingerprint = fingerprintRatings(ratings);
-    const stored = loadModel(this.#deps.store.models, fingerprint, this.#deps.options);
+    const stored = loadModel(this.#deps.store.models, fingerprint, this.#options());
     if (stored.status === 'loaded') {
       const createdAt = this.#deps.store.models.latestInfo()?.createdAt ?? 0;
       this.#install(stored.model, stored.metrics, createdAt);
@@ -118,10 +121,11 @@ export class ModelManager implements ModelSource {
   }
 
   async #train(): Promise<TrainOutcome> {
-    const { store, events, options } = this.#deps;
+    const { store, events } = this.#deps;
+    const options = this.#options();
     const ratings = store.ratings.readArrays();
     const fingerprint = fingerprintRatings(ratings);
-    const epochs = options?.epochs ?? 20;
+    const epochs = resolveSvdOptions(options).epochs;
     this.#setTraining({ status: 'training', epoch: 0, epochs, trainRmse: null });
     const outcome = await (this.#deps.train ?? trainInWorker)(ratings, options, {
       signal: this.#abort.signal,
@@ -149,6 +153,10 @@ export class ModelManager implements ModelSource {
     this.#setTraining({ status: 'idle' });
     events.emit('model:ready', this.#info!);
     return outcome;
+  }
+
+  #options(): SvdOptions {
+    return this.#deps.options ?? appModelOptions;
   }
 
   #install(model: SvdModel, metrics: unknown, trainedAt: number): void {

@@ -1,6 +1,7 @@
 import type { RecommendationView, RecommendResponse } from '../../../preload/api.ts';
 import type { LocalListener } from './local-listener.ts';
 import type { ModelSource } from './model-source.ts';
+import { appFoldInOptions } from './model-settings.ts';
 import { ServiceError } from './service-error.ts';
 import type { SongPool } from './song-pool.ts';
 
@@ -24,7 +25,7 @@ export async function recommendFor(
   const ratings = listener.ratings();
   const { recommendations } = recommender.recommend(
     { trackIds: ratings.map((r) => r.trackId), ratings: ratings.map((r) => r.rating) },
-    { count, exclude: pool.unrecommendable() },
+    { ...appFoldInOptions, count, exclude: pool.unrecommendable() },
   );
   const views: RecommendationView[] = recommendations.map((r) => ({
     track: pool.view(r.trackId),

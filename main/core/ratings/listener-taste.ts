@@ -38,7 +38,10 @@ function pick<T>(random: Random, items: readonly T[]): T {
   return item;
 }
 
-/** Genre weights around one family: a favourite or two, a few dislikes, mild feelings elsewhere. */
+/**
+ * Genre weights around one family: a favourite or two (0.75–1), the rest of the family liked
+ * mildly (0–0.4), a few dislikes (−0.5 to −1) and indifference elsewhere (about 0).
+ */
 export function drawGenreWeights(
   random: Random,
   genres: readonly string[],
@@ -46,7 +49,7 @@ export function drawGenreWeights(
   const weights: Record<string, number> = {};
   for (const genre of genres) weights[genre] = random.normal(0, 0.2);
   const family = pick(random, genreFamilies).filter((g) => genres.includes(g));
-  for (const genre of family) weights[genre] = 0.2 + 0.4 * random.next();
+  for (const genre of family) weights[genre] = 0.4 * random.next();
   const favourites = 1 + random.int(2);
   for (let i = 0; i < favourites && family.length > 0; i++) {
     weights[pick(random, family)] = 0.75 + 0.25 * random.next();
@@ -59,9 +62,9 @@ export function drawGenreWeights(
   return weights;
 }
 
-/** Activity is log-normal: most listeners rate a few dozen songs, a few rate hundreds. */
+/** Activity is log-normal (median 40): most listeners rate a few dozen songs, a few hundreds. */
 export function drawActivity(random: Random, catalogSize: number): number {
-  const drawn = Math.round(Math.exp(random.normal(Math.log(28), 1)));
+  const drawn = Math.round(Math.exp(random.normal(Math.log(40), 1)));
   return Math.max(3, Math.min(drawn, Math.floor(catalogSize * 0.8)));
 }
 
