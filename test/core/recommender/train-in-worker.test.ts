@@ -47,23 +47,23 @@ describe('trainInWorker', () => {
     expect(outcome.metrics.trainRmse).toBe(progress[5].trainRmse);
   });
 
-  it('stops at the next epoch when aborted and reports cancelled', async () => {
+  it('stops soon after an abort and reports cancelled', async () => {
     const controller = new AbortController();
     const progress: number[] = [];
-    const outcome = await trainInWorker(
-      freshData(),
-      { factors: 20, epochs: 10_000 },
-      {
-        signal: controller.signal,
-        onProgress: (p) => {
-          progress.push(p.epoch);
-          if (p.epoch === 2) controller.abort();
-        },
+    // 10,000 epochs of about a millisecond each: only a working cancel ends this early.
+    const options = { factors: 200, epochs: 10_000 };
+    const outcome = await trainInWorker(freshData(), options, {
+      signal: controller.signal,
+      onProgress: (p) => {
+        progress.push(p.epoch);
+        if (p.epoch === 2) controller.abort();
       },
-    );
+    });
     expect(outcome).toMatchObject({ ok: false, error: { code: 'cancelled' } });
     expect(progress.length).toBeGreaterThanOrEqual(2);
-    expect(progress.length).toBeLessThan(100);
+    // The worker stops at the first epoch boundary after the cancel arrives; how many epochs
+    // run before it arrives depends on how busy this thread is, hence the loose bound.
+    expect(progress.length).toBeLessThan(2000);
   });
 
   it('returns bad input as an error value with a code', async () => {
