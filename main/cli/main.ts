@@ -4,6 +4,7 @@ import { StoreError } from '../core/store/store-error.ts';
 import type { CliIo } from './cli-io.ts';
 import { processIo, UsageError } from './cli-io.ts';
 import type { Command } from './command.ts';
+import { evaluateCommand } from './commands/evaluate.ts';
 import { exportCommand } from './commands/export.ts';
 import { importRatingsCommand } from './commands/import-ratings.ts';
 import { pipelineCommand } from './commands/pipeline.ts';
@@ -15,6 +16,7 @@ const commands: readonly Command[] = [
   recommendCommand,
   serveCommand,
   pipelineCommand,
+  evaluateCommand,
   importRatingsCommand,
   exportCommand,
   statsCommand,

@@ -1,0 +1,77 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../main/cli/main.ts';
+import { createRandom } from '../../main/core/random.ts';
+import { captureIo } from '../helpers/capture-io.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
+
+/** Ratings from a planted taste: user u likes item i when they fall in the same of 4 groups. */
+function plantedCsv(path: string): void {
+  const random = createRandom(3);
+  const lines = ['userID,itemID,rating'];
+  for (let user = 0; user < 150; user++) {
+    for (let item = 0; item < 80; item++) {
+      if (random.next() > 0.4) continue;
+      const base = user % 4 === item % 4 ? 4.5 : 2;
+      const stars = Math.min(5, Math.max(1, Math.round(base + random.normal(0, 0.5))));
+      lines.push(`u${user},i${item},${stars}`);
+    }
+  }
+  writeFileSync(path, lines.join('\n'));
+}
+
+interface Summary {
+  mean: { rmse: number; mae: number; ndcg: number };
+  folds: unknown[];
+}
+
+async function evaluate(args: string[]): Promise<Summary> {
+  const io = captureIo();
+  expect(await main(['evaluate', ...args, '--json'], io)).toBe(0);
+  return JSON.parse(io.stdout()) as Summary;
+}
+
+describe('earshot evaluate', () => {
+  it('cross-validates a ratings file, and SVD beats the global mean on planted taste', async () => {
+    const file = join(makeTempDir(), 'planted.csv');
+    plantedCsv(file);
+    const svd = await evaluate([
+      '--ratings',
+      file,
+      '--folds',
+      '3',
+      '--factors',
+      '8',
+      '--epochs',
+      '60',
+      '--lr',
+      '0.02',
+    ]);
+    const mean = await evaluate(['--ratings', file, '--folds', '3', '--algo', 'global-mean']);
+    expect(svd.folds).toHaveLength(3);
+    expect(mean.mean.rmse).toBeGreaterThan(1);
+    expect(svd.mean.rmse).toBeLessThan(mean.mean.rmse * 0.75);
+  });
+
+  it('prints a table like Surprise cross_validate', async () => {
+    const file = join(makeTempDir(), 'planted.csv');
+    plantedCsv(file);
+    const io = captureIo();
+    expect(
+      await main(['evaluate', '--ratings', file, '--algo', 'baseline', '--folds', '2'], io),
+    ).toBe(0);
+    expect(io.stdout()).toMatch(/Fold 1 +Fold 2 +Mean +Std/);
+    expect(io.stdout()).toMatch(/RMSE \(testset\) +\d\.\d{4}/);
+  });
+
+  it('rejects --db with --ratings, and unknown algorithms', async () => {
+    const both = captureIo();
+    expect(await main(['evaluate', '--db', 'x.db', '--ratings', 'r.csv'], both)).toBe(2);
+    const unknown = captureIo();
+    expect(await main(['evaluate', '--ratings', 'r.csv', '--algo', 'magic'], unknown)).toBe(2);
+    expect(unknown.stderr()).toContain(
+      '--algo must be one of svd, baseline, global-mean, popularity',
+    );
+  });
+});
