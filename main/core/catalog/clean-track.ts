@@ -1,3 +1,4 @@
+import { recordingKey } from './normalise.ts';
 import type { ArtistCredit, TrackInput } from './track.ts';
 
 /** Why a raw track object did not become a track. Stable: summaries count by these. */
@@ -26,6 +27,8 @@ export const dropReasons: readonly DropReason[] = [
 export interface SpotifyTrack extends TrackInput {
   readonly source: 'spotify';
   readonly spotifyId: string;
+  /** Normalised title and primary artist (see `recordingKey`): what de-duplication matches. */
+  readonly recordingKey: string;
 }
 
 export type CleanTrackResult =
@@ -36,8 +39,11 @@ type JsonRecord = Record<string, unknown>;
 
 const isRecord = (value: unknown): value is JsonRecord =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-const text = (value: unknown): string | undefined =>
-  typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+function text(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const trimmed = value.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
 const wholeNumber = (value: unknown, min: number, max: number): number | undefined =>
   typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max
     ? value
@@ -77,14 +83,24 @@ function readImageUrl(images: unknown): string | undefined {
   return best?.url;
 }
 
+interface Release {
+  releaseDate: string | undefined;
+  releaseDatePrecision: string | undefined;
+  year: number | undefined;
+}
+
+const unknownRelease: Release = {
+  releaseDate: undefined,
+  releaseDatePrecision: undefined,
+  year: undefined,
+};
+
 /** Release date, its precision and year; Spotify writes unknown dates as "0000". */
-function readRelease(
-  album: JsonRecord,
-): Pick<TrackInput, 'releaseDate' | 'releaseDatePrecision' | 'year'> {
+function readRelease(album: JsonRecord): Release {
   const date = text(album.release_date);
   const match = date === undefined ? null : releaseDatePattern.exec(date);
   const year = match ? Number(match[1]) : 0;
-  if (match === null || year === 0) return {};
+  if (match === null || year === 0) return unknownRelease;
   const precision = text(album.release_date_precision);
   return {
     releaseDate: date,
@@ -92,6 +108,14 @@ function readRelease(
       precision === 'day' || precision === 'month' || precision === 'year' ? precision : undefined,
     year,
   };
+}
+
+const noGenres: readonly string[] = Object.freeze([]);
+
+/** Lower-cased, trimmed, distinct and sorted; most tracks have none, which costs nothing. */
+function tidyGenres(genres: readonly string[]): readonly string[] {
+  if (genres.length === 0) return noGenres;
+  return [...new Set(genres.map((g) => g.trim().toLowerCase()).filter((g) => g !== ''))].sort();
 }
 
 function spotifyUrl(track: JsonRecord, id: string): string {
@@ -132,6 +156,7 @@ export function cleanTrack(
   if (!checked.ok) return checked;
   const { track, id, title, artists } = checked;
   const album = isRecord(track.album) ? track.album : {};
+  const release = readRelease(album);
   return {
     ok: true,
     track: {
@@ -139,12 +164,12 @@ export function cleanTrack(
       source: 'spotify',
       title,
       artists,
-      genres: [
-        ...new Set(genres.map((g) => g.trim().toLowerCase()).filter((g) => g !== '')),
-      ].sort(),
+      genres: tidyGenres(genres),
       album: text(album.name),
       albumType: text(album.album_type),
-      ...readRelease(album),
+      releaseDate: release.releaseDate,
+      releaseDatePrecision: release.releaseDatePrecision,
+      year: release.year,
       durationMs: wholeNumber(track.duration_ms, 1, Number.MAX_SAFE_INTEGER),
       explicit: typeof track.explicit === 'boolean' ? track.explicit : undefined,
       isrc: readIsrc(track.external_ids),
@@ -156,6 +181,7 @@ export function cleanTrack(
         ? track.available_markets.length
         : undefined,
       fetchedAt,
+      recordingKey: recordingKey(title, artists[0].name),
     },
   };
 }

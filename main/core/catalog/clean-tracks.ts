@@ -1,7 +1,6 @@
 import { cleanTrack, dropReasons } from './clean-track.ts';
 import type { DropReason, SpotifyTrack } from './clean-track.ts';
 import { dedupeTracks } from './dedupe-tracks.ts';
-import type { DedupedTrack } from './dedupe-tracks.ts';
 
 /** A raw Spotify track object with what the crawl knows about it. */
 export interface RawTrackInput {
@@ -13,7 +12,7 @@ export interface RawTrackInput {
 }
 
 export interface CleanSummary {
-  readonly tracks: DedupedTrack[];
+  readonly tracks: SpotifyTrack[];
   /** How many raw objects were dropped, per reason; every reason is present. */
   readonly dropped: Record<DropReason, number>;
 }
