@@ -46,6 +46,18 @@ function paging(url: URL, maxLimit: number, defaultLimit: number, capSilently = 
   return { limit: Math.min(limit, maxLimit), offset, bad };
 }
 
+/** A list as long as `all` whose page `[offset, offset + limit)` alone is rendered. */
+function lazyItems<T>(
+  all: readonly T[],
+  offset: number,
+  limit: number,
+  render: (item: T) => unknown,
+): unknown[] {
+  const items: unknown[] = new Array<unknown>(all.length);
+  for (let i = offset; i < Math.min(all.length, offset + limit); i++) items[i] = render(all[i]);
+  return items;
+}
+
 function search(state: RouteState, url: URL): Answer {
   const { limit, offset, bad } = paging(url, 10, 5);
   if (bad) return fail(400, 'Invalid limit');
@@ -53,7 +65,7 @@ function search(state: RouteState, url: URL): Answer {
   if (!(url.searchParams.get('type') ?? '').split(',').includes('track'))
     return fail(400, 'Missing or bad type');
   const found = searchTracks(state.data, url.searchParams.get('q') ?? '', state.searchCache);
-  const items = found.map((t) => fullTrack(state.data, state.apiUrl, t));
+  const items = lazyItems(found, offset, limit, (t) => fullTrack(state.data, state.apiUrl, t));
   return ok({ tracks: page(url, items, offset, limit, state.apiUrl) });
 }
 
@@ -62,7 +74,7 @@ function albumTracks(state: RouteState, url: URL, id: string): Answer {
   if (album === undefined) return notFound();
   const { limit, offset, bad } = paging(url, 50, 20);
   if (bad) return fail(400, 'Invalid limit');
-  const items = album.trackIds.map((t) =>
+  const items = lazyItems(album.trackIds, offset, limit, (t) =>
     simplifiedTrack(state.data, state.apiUrl, state.data.trackById.get(t)!),
   );
   return ok(page(url, items, offset, limit, state.apiUrl));

@@ -1,4 +1,4 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
 
 export type CrawlSourceStatus = 'pending' | 'done' | 'failed';
 
@@ -67,28 +67,69 @@ const toSource = (row: SourceDbRow): CrawlSourceRow => ({
 const todoWhere = `w.source_id IN (SELECT value FROM json_each(@sources))
   AND (w.status = 'pending' OR (w.status = 'done' AND w.done_at < @staleBefore))`;
 
-/** Crawl state (schema v2): sources, the work queue, and the raw track objects fetched. */
-export class CrawlRepository {
-  readonly #db: Database;
-  readonly #insertWork: Statement;
-  readonly #upsertRaw: Statement;
-  readonly #addGenre: Statement<[string, string]>;
-  readonly #markDone: Statement<[number, number]>;
+interface WorkRow {
+  id: number;
+  source_id: number;
+  kind: string;
+  path: string;
+  context: string | null;
+  status: CrawlSourceStatus;
+  done_at: number | null;
+}
 
-  constructor(db: Database) {
-    this.#db = db;
-    this.#insertWork = db.prepare(`
+const toWork = (row: WorkRow): WorkItem => ({
+  id: row.id,
+  sourceId: row.source_id,
+  kind: row.kind,
+  path: row.path,
+  context: row.context === null ? undefined : (JSON.parse(row.context) as unknown),
+});
+
+const isTodo = (row: WorkRow, staleBefore: number): boolean =>
+  row.status === 'pending' || (row.status === 'done' && (row.done_at ?? 0) < staleBefore);
+
+function prepareStatements(db: Database) {
+  return {
+    upsertSource: db.prepare<[string, string, string | null, number], SourceDbRow>(`
+      INSERT INTO crawl_sources (source_key, kind, genre, updated_at) VALUES (?, ?, ?, ?)
+      ON CONFLICT (source_key) DO UPDATE SET
+        status = CASE WHEN status = 'failed' THEN 'pending' ELSE status END,
+        error_code = NULL, error_message = NULL
+      RETURNING *`),
+    retryFailedWork: db.prepare<[number]>(
+      "UPDATE crawl_work SET status = 'pending' WHERE source_id = ? AND status = 'failed'",
+    ),
+    insertWork: db.prepare<[number, string, string, string | null], WorkRow>(`
       INSERT INTO crawl_work (source_id, kind, path, context) VALUES (?, ?, ?, ?)
-      ON CONFLICT (source_id, path) DO UPDATE SET context = excluded.context`);
-    this.#upsertRaw = db.prepare(`
+      ON CONFLICT (source_id, path) DO UPDATE SET context = excluded.context
+      RETURNING *`),
+    upsertRaw: db.prepare<[string, string, number, number]>(`
       INSERT INTO spotify_raw_tracks (spotify_id, json, is_full, fetched_at) VALUES (?, ?, ?, ?)
       ON CONFLICT (spotify_id) DO UPDATE SET
         json = excluded.json, is_full = excluded.is_full, fetched_at = excluded.fetched_at
-      WHERE excluded.is_full >= spotify_raw_tracks.is_full`);
-    this.#addGenre = db.prepare(
+      WHERE excluded.is_full >= spotify_raw_tracks.is_full`),
+    addGenre: db.prepare<[string, string]>(
       'INSERT OR IGNORE INTO spotify_raw_genres (spotify_id, genre) VALUES (?, ?)',
-    );
-    this.#markDone = db.prepare("UPDATE crawl_work SET status = 'done', done_at = ? WHERE id = ?");
+    ),
+    markDone: db.prepare<[number, number]>(
+      "UPDATE crawl_work SET status = 'done', done_at = ? WHERE id = ?",
+    ),
+    markFailed: db.prepare<[number]>("UPDATE crawl_work SET status = 'failed' WHERE id = ?"),
+    failSource: db.prepare<[string, string, number, number]>(
+      `UPDATE crawl_sources SET status = 'failed', error_code = ?, error_message = ?,
+       updated_at = ? WHERE id = ?`,
+    ),
+  };
+}
+
+/** Crawl state (schema v2): sources, the work queue, and the raw track objects fetched. */
+export class CrawlRepository {
+  readonly #db: Database;
+  readonly #sql: ReturnType<typeof prepareStatements>;
+
+  constructor(db: Database) {
+    this.#db = db;
+    this.#sql = prepareStatements(db);
   }
 
   /**
@@ -103,53 +144,22 @@ export class CrawlRepository {
     now: number,
   ): CrawlSourceRow {
     return this.#db.transaction(() => {
-      const row = this.#db
-        .prepare(
-          `INSERT INTO crawl_sources (source_key, kind, genre, updated_at) VALUES (?, ?, ?, ?)
-           ON CONFLICT (source_key) DO UPDATE SET
-             status = CASE WHEN status = 'failed' THEN 'pending' ELSE status END,
-             error_code = NULL, error_message = NULL
-           RETURNING *`,
-        )
-        .get(key, kind, genre ?? null, now) as SourceDbRow;
-      this.#db
-        .prepare(
-          "UPDATE crawl_work SET status = 'pending' WHERE source_id = ? AND status = 'failed'",
-        )
-        .run(row.id);
-      this.#insertWork.run(row.id, first.kind, first.path, contextJson(first.context));
+      const row = this.#sql.upsertSource.get(key, kind, genre ?? null, now)!;
+      this.#sql.retryFailedWork.run(row.id);
+      this.#sql.insertWork.get(row.id, first.kind, first.path, contextJson(first.context));
       return toSource(row);
     })();
   }
 
-  /** Up to `limit` requests to make next, oldest first, skipping those already in flight. */
-  nextWork(
-    sourceIds: readonly number[],
-    staleBefore: number,
-    inFlight: ReadonlySet<number>,
-    limit: number,
-  ): WorkItem[] {
+  /** Every request the given sources still need, oldest first. */
+  todo(sourceIds: readonly number[], staleBefore: number): WorkItem[] {
     const rows = this.#db
       .prepare(
-        `SELECT w.id, w.source_id, w.kind, w.path, w.context FROM crawl_work w
-         JOIN crawl_sources s ON s.id = w.source_id
-         WHERE ${todoWhere} AND s.status <> 'failed'
-           AND w.id NOT IN (SELECT value FROM json_each(@inFlight))
-         ORDER BY w.id LIMIT @limit`,
+        `SELECT w.* FROM crawl_work w JOIN crawl_sources s ON s.id = w.source_id
+         WHERE ${todoWhere} AND s.status <> 'failed' ORDER BY w.id`,
       )
-      .all({
-        sources: JSON.stringify(sourceIds),
-        staleBefore,
-        inFlight: JSON.stringify([...inFlight]),
-        limit,
-      }) as { id: number; source_id: number; kind: string; path: string; context: string | null }[];
-    return rows.map((r) => ({
-      id: r.id,
-      sourceId: r.source_id,
-      kind: r.kind,
-      path: r.path,
-      context: r.context === null ? undefined : (JSON.parse(r.context) as unknown),
-    }));
+      .all({ sources: JSON.stringify(sourceIds), staleBefore }) as WorkRow[];
+    return rows.map(toWork);
   }
 
   /** How many requests the given sources still need. */
@@ -162,35 +172,41 @@ export class CrawlRepository {
 
   /**
    * Records one answered request in one transaction: the tracks it brought (tagged with the
-   * source's genre), the requests it revealed, and the request itself as done.
+   * source's genre), the requests it revealed, and the request itself as done. Returns the
+   * revealed requests that still need doing (new, pending, or older than `staleBefore`).
    */
   completeWork(
     item: WorkItem,
     result: { tracks: readonly RawTrackWrite[]; children: readonly NewWork[] },
     genre: string | null,
     now: number,
-  ): void {
-    this.#db.transaction(() => {
+    staleBefore: number,
+  ): WorkItem[] {
+    return this.#db.transaction(() => {
       for (const track of result.tracks) {
-        this.#upsertRaw.run(track.spotifyId, track.json, Number(track.isFull), now);
-        if (genre !== null) this.#addGenre.run(track.spotifyId, genre);
+        this.#sql.upsertRaw.run(track.spotifyId, track.json, Number(track.isFull), now);
+        if (genre !== null) this.#sql.addGenre.run(track.spotifyId, genre);
       }
-      for (const child of result.children)
-        this.#insertWork.run(item.sourceId, child.kind, child.path, contextJson(child.context));
-      this.#markDone.run(now, item.id);
+      const todo: WorkItem[] = [];
+      for (const child of result.children) {
+        const row = this.#sql.insertWork.get(
+          item.sourceId,
+          child.kind,
+          child.path,
+          contextJson(child.context),
+        )!;
+        if (isTodo(row, staleBefore)) todo.push(toWork(row));
+      }
+      this.#sql.markDone.run(now, item.id);
+      return todo;
     })();
   }
 
   /** Marks a source failed because of one of its requests; its other work is skipped. */
   failSource(item: WorkItem, code: string, message: string, now: number): void {
     this.#db.transaction(() => {
-      this.#db.prepare("UPDATE crawl_work SET status = 'failed' WHERE id = ?").run(item.id);
-      this.#db
-        .prepare(
-          `UPDATE crawl_sources SET status = 'failed', error_code = ?, error_message = ?,
-           updated_at = ? WHERE id = ?`,
-        )
-        .run(code, message, now, item.sourceId);
+      this.#sql.markFailed.run(item.id);
+      this.#sql.failSource.run(code, message, now, item.sourceId);
     })();
   }
 

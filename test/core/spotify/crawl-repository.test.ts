@@ -32,16 +32,16 @@ describe('CrawlRepository', () => {
   it('queues a new source with its first request, once however often it is registered', () => {
     const { crawl, source } = setup();
     crawl.ensureSource('album:A', 'album', 'jazz', { kind: 'album', path: '/albums/A' }, 1001);
-    expect(only(crawl.nextWork([source.id], 0, new Set(), 10))).toMatchObject({
+    expect(only(crawl.todo([source.id], 0))).toMatchObject({
       kind: 'album',
       path: '/albums/A',
     });
   });
 
-  it('commits an answer with its tracks, genre tag and follow-up requests, and dequeues it', () => {
+  it('commits an answer with its tracks, genre tag and follow-up requests, and returns those', () => {
     const { crawl, source } = setup();
-    const item = only(crawl.nextWork([source.id], 0, new Set(), 10));
-    crawl.completeWork(
+    const item = only(crawl.todo([source.id], 0));
+    const revealed = crawl.completeWork(
       item,
       {
         tracks: [{ spotifyId: 'T1', json: '{"id":"T1"}', isFull: false }],
@@ -51,24 +51,37 @@ describe('CrawlRepository', () => {
       },
       'jazz',
       2000,
+      0,
     );
-    const next = only(crawl.nextWork([source.id], 0, new Set(), 10));
-    expect(next).toMatchObject({ kind: 'album-tracks', context: { offset: 50 } });
+    expect(only(revealed)).toMatchObject({ kind: 'album-tracks', context: { offset: 50 } });
+    expect(crawl.todo([source.id], 0)).toEqual(revealed);
     expect(crawl.rawTracks()).toEqual([
       { spotifyId: 'T1', json: '{"id":"T1"}', fetchedAt: 2000, genres: ['jazz'] },
     ]);
-    expect(crawl.nextWork([source.id], 0, new Set([next.id]), 10)).toEqual([]);
+  });
+
+  it('does not return a revealed request that is already done and fresh', () => {
+    const { crawl, source } = setup();
+    const child = { kind: 'album-tracks', path: '/albums/A/tracks?offset=50' };
+    const item = only(crawl.todo([source.id], 0));
+    const first = only(crawl.completeWork(item, { tracks: [], children: [child] }, null, 100, 0));
+    crawl.completeWork(first, { tracks: [], children: [] }, null, 100, 0);
+    expect(crawl.completeWork(item, { tracks: [], children: [child] }, null, 200, 50)).toEqual([]);
+    expect(
+      crawl.completeWork(item, { tracks: [], children: [child] }, null, 300, 150),
+    ).toHaveLength(1);
   });
 
   it('never lets an album-page track replace a full track object, but the reverse', () => {
     const { crawl, source } = setup();
-    const item = only(crawl.nextWork([source.id], 0, new Set(), 10));
+    const item = only(crawl.todo([source.id], 0));
     const write = (json: string, isFull: boolean, at: number) =>
       crawl.completeWork(
         item,
         { tracks: [{ spotifyId: 'T1', json, isFull }], children: [] },
         null,
         at,
+        0,
       );
     write('"composed"', false, 10);
     write('"full"', true, 20);
@@ -79,10 +92,11 @@ describe('CrawlRepository', () => {
   it('offers done work again only once it is older than the maximum age', () => {
     const { crawl, source } = setup();
     crawl.completeWork(
-      only(crawl.nextWork([source.id], 0, new Set(), 10)),
+      only(crawl.todo([source.id], 0)),
       { tracks: [], children: [] },
       null,
       10 * day,
+      0,
     );
     expect(crawl.countTodo([source.id], 10 * day - 30 * day)).toBe(0);
     expect(crawl.countTodo([source.id], 10 * day + 1)).toBe(1);
@@ -91,9 +105,9 @@ describe('CrawlRepository', () => {
 
   it('skips a failed source, and readies it and its failed request on the next registration', () => {
     const { crawl, source } = setup();
-    const item = only(crawl.nextWork([source.id], 0, new Set(), 10));
+    const item = only(crawl.todo([source.id], 0));
     crawl.failSource(item, 'not-found', 'album:A: gone', 1500);
-    expect(crawl.nextWork([source.id], 0, new Set(), 10)).toEqual([]);
+    expect(crawl.todo([source.id], 0)).toEqual([]);
     expect(crawl.settleSource(source.id, 0, 1600)).toMatchObject({
       status: 'failed',
       errorCode: 'not-found',
@@ -107,6 +121,6 @@ describe('CrawlRepository', () => {
       1700,
     );
     expect(again).toMatchObject({ status: 'pending', errorCode: null });
-    expect(only(crawl.nextWork([source.id], 0, new Set(), 10)).id).toBe(item.id);
+    expect(only(crawl.todo([source.id], 0)).id).toBe(item.id);
   });
 });
