@@ -48,8 +48,13 @@ export function trainInWorker(
       error: { code: 'cancelled', message: 'aborted before start' },
     });
   }
+  let worker: Worker;
+  try {
+    worker = new Worker(workerUrl());
+  } catch (error) {
+    return Promise.resolve({ ok: false, error: { code: 'failed', message: String(error) } });
+  }
   return new Promise((resolve) => {
-    const worker = new Worker(workerUrl());
     let settled = false;
     const finish = (outcome: TrainOutcome): void => {
       if (settled) return;

@@ -10,6 +10,8 @@ import { isTrainRequest } from './train-messages.ts';
 const port = parentPort;
 if (port === null) throw new TypeError('train-worker.ts must run in a worker thread');
 
+/** One job per worker: the host starts a fresh worker for every training run. */
+let started = false;
 let cancelled = false;
 const post = (message: TrainResponse, transfer: readonly ArrayBuffer[] = []): void =>
   port.postMessage(message, [...transfer]);
@@ -23,6 +25,14 @@ port.on('message', (message: unknown) => {
     cancelled = true;
     return;
   }
+  if (started) {
+    post({
+      type: 'error',
+      error: { code: 'invalid-input', message: 'this worker already trained' },
+    });
+    return;
+  }
+  started = true;
   void runTrainJob(message.ratings, message.options, {
     post,
     isCancelled: () => cancelled,
