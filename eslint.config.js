@@ -45,7 +45,12 @@ export default tseslint.config(
   {
     // The renderer is a web page: it sees the contract's types, never Node, SQLite or main/.
     files: ['renderer/**/*.ts', 'renderer/**/*.svelte'],
-    languageOptions: { globals: { ...globals.browser } },
+    languageOptions: {
+      globals: { ...globals.browser },
+      // The renderer is typed by tsconfig.web.json (DOM, no Node), which the project service
+      // would not find: it only looks for files named tsconfig.json.
+      parserOptions: { projectService: false, project: ['./tsconfig.web.json'] },
+    },
     rules: {
       'no-restricted-imports': [
         'error',

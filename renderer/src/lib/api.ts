@@ -1,0 +1,208 @@
+/**
+ * The only module that knows how the renderer reaches Earshot's core. Everything else receives an
+ * {@link EarshotApi} and cannot tell the desktop window from the browser.
+ *
+ * - Desktop: the preload exposes `window.earshot` (IPC behind contextBridge); it is used as is.
+ * - Browser (`earshot serve`): every method `M` is `POST /api/M` with the request as JSON and the
+ *   per-launch token in `X-Earshot-Token`; the body of every answer is the contract's `Result`.
+ *   Push events arrive over Server-Sent Events from `/api/events?token=…`.
+ *
+ * Nothing here throws into components: a server that is gone, or an answer that is not a
+ * `Result`, becomes `{ ok: false, error: { code: 'internal', message } }`.
+ */
+import type {
+  ApiError,
+  EarshotApi,
+  EarshotEvents,
+  ErrorCode,
+  EventName,
+  MethodName,
+  RequestOf,
+  ResponseOf,
+  Result,
+} from '../../../preload/api.ts';
+
+/** The slice of the page's globals that {@link getApi} reads: `window` in the app. */
+export interface ApiHost {
+  readonly earshot?: EarshotApi;
+  readonly document?: {
+    querySelector(selectors: string): { getAttribute(name: string): string | null } | null;
+  };
+  readonly fetch: typeof fetch;
+}
+
+/** The minimum of `EventSource` the transport uses, so tests can hand in their own. */
+export interface EventStream {
+  addEventListener(type: string, listener: (event: { data: string }) => void): void;
+  removeEventListener(type: string, listener: (event: { data: string }) => void): void;
+  close(): void;
+}
+
+export interface HttpApiOptions {
+  /** The per-launch token `earshot serve` put in the page. */
+  readonly token: string;
+  /** Origin of the server; empty (the default) means the page's own origin. */
+  readonly baseUrl?: string;
+  readonly fetch?: typeof fetch;
+  /** Opens the event stream; defaults to the browser's `EventSource`. */
+  readonly openEvents?: (url: string) => EventStream;
+}
+
+const TOKEN_META = 'meta[name="earshot-token"]';
+
+/** The desktop bridge when there is one, else the HTTP transport of `earshot serve`. */
+export function getApi(host: ApiHost): EarshotApi {
+  if (host.earshot) return host.earshot;
+  const token = host.document?.querySelector(TOKEN_META)?.getAttribute('content') ?? '';
+  if (token === '') {
+    return createUnavailableApi({
+      code: 'unauthorized',
+      message: 'This page has no Earshot token. Open the address that `earshot serve` printed.',
+    });
+  }
+  return createHttpApi({ token, fetch: host.fetch.bind(host) });
+}
+
+/** Every method of the contract over HTTP, every event over SSE. */
+export function createHttpApi(options: HttpApiOptions): EarshotApi {
+  const baseUrl = options.baseUrl ?? '';
+  const doFetch = options.fetch ?? fetch;
+  const post = <K extends MethodName>(method: K, request: RequestOf<K> | undefined) =>
+    postMethod<K>(doFetch, `${baseUrl}/api/${method}`, options.token, request ?? {});
+  const openEvents = options.openEvents ?? ((url: string): EventStream => new EventSource(url));
+  const eventsUrl = `${baseUrl}/api/events?token=${encodeURIComponent(options.token)}`;
+
+  return {
+    getState: () => post('getState', undefined),
+    songsToRate: (request) => post('songsToRate', request),
+    skipSong: (request) => post('skipSong', request),
+    submitRatings: (request) => post('submitRatings', request),
+    recommend: (request) => post('recommend', request),
+    startOver: () => post('startOver', undefined),
+    setPreferences: (request) => post('setPreferences', request),
+    on: createEventHub(() => openEvents(eventsUrl)),
+  } satisfies EarshotApi;
+}
+
+async function postMethod<K extends MethodName>(
+  doFetch: typeof fetch,
+  url: string,
+  token: string,
+  request: unknown,
+): Promise<Result<ResponseOf<K>>> {
+  let response: Response;
+  try {
+    response = await doFetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Earshot-Token': token },
+      body: JSON.stringify(request),
+    });
+  } catch (cause) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    return failure(
+      'internal',
+      `Earshot is not reachable (${reason}). Is \`earshot serve\` running?`,
+    );
+  }
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    return failure('internal', `Earshot answered HTTP ${response.status} without a result.`);
+  }
+  // The server builds `value` from the same contract types; the envelope is what can go wrong
+  // (a proxy page, a crash), so that is what is checked here.
+  return isResult<ResponseOf<K>>(body)
+    ? body
+    : failure('internal', `Earshot answered HTTP ${response.status} with an unexpected body.`);
+}
+
+/**
+ * One event stream, opened on the first subscription and closed when the last one leaves, shared
+ * by every listener. `EventSource` reconnects by itself when the server restarts.
+ */
+function createEventHub(open: () => EventStream): EarshotApi['on'] {
+  let stream: EventStream | null = null;
+  let listeners = 0;
+  return <E extends EventName>(event: E, listener: (payload: EarshotEvents[E]) => void) => {
+    stream ??= open();
+    const current = stream;
+    listeners += 1;
+    const onMessage = (message: { data: string }) => {
+      const payload = parseJson(message.data);
+      // Payloads come from the contract-typed core; a frame that is not JSON is dropped.
+      if (payload !== undefined) listener(payload as EarshotEvents[E]);
+    };
+    current.addEventListener(event, onMessage);
+    let isSubscribed = true;
+    return () => {
+      if (!isSubscribed) return;
+      isSubscribed = false;
+      current.removeEventListener(event, onMessage);
+      listeners -= 1;
+      if (listeners === 0 && stream === current) {
+        current.close();
+        stream = null;
+      }
+    };
+  };
+}
+
+/** Answers every call with the same error: a page that cannot talk to any Earshot. */
+function createUnavailableApi(error: ApiError): EarshotApi {
+  const fail = () => Promise.resolve({ ok: false, error } as const);
+  return {
+    getState: fail,
+    songsToRate: fail,
+    skipSong: fail,
+    submitRatings: fail,
+    recommend: fail,
+    startOver: fail,
+    setPreferences: fail,
+    on: () => () => undefined,
+  } satisfies EarshotApi;
+}
+
+/** Every code of the contract; `satisfies` makes a new code a compile error here. */
+const errorCodes = {
+  'invalid-request': true,
+  'not-found': true,
+  'no-model': true,
+  'nothing-to-rate': true,
+  busy: true,
+  cancelled: true,
+  'not-configured': true,
+  unauthorized: true,
+  internal: true,
+} as const satisfies Record<ErrorCode, true>;
+
+function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(errorCodes, value);
+}
+
+function isResult<T>(body: unknown): body is Result<T> {
+  if (typeof body !== 'object' || body === null || !('ok' in body)) return false;
+  if (body.ok === true) return 'value' in body;
+  if (body.ok !== false || !('error' in body)) return false;
+  const error = body.error;
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    'code' in error &&
+    isErrorCode(error.code) &&
+    'message' in error &&
+    typeof error.message === 'string'
+  );
+}
+
+function failure(code: ErrorCode, message: string): { ok: false; error: ApiError } {
+  return { ok: false, error: { code, message } };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,176 @@
+/**
+ * An in-memory Earshot behind the contract, for the renderer's state classes: a small catalog,
+ * one listener's ratings, a switchable model, push events on demand, and a log of every call.
+ * The real service is tested in test/core; this stands in for it the way a second implementation
+ * of the same interface would.
+ */
+import type {
+  ApiError,
+  AppState,
+  EarshotApi,
+  EarshotEvents,
+  EventName,
+  MethodName,
+  RecommendationView,
+  Result,
+  TrackView,
+} from '../../preload/api.ts';
+
+export interface FakeCall {
+  readonly method: MethodName;
+  readonly request: unknown;
+}
+
+export function makeTrack(id: number): TrackView {
+  return {
+    id,
+    title: `Song ${id}`,
+    artists: [`Artist ${id % 4}`],
+    album: `Album ${Math.ceil(id / 3)}`,
+    year: 1970 + id,
+    genres: ['rock'],
+    imageUrl: null,
+    spotifyUrl: `https://open.spotify.com/search/Song%20${id}`,
+    spotifyUrlIsSearch: true,
+  };
+}
+
+type Listener = (payload: never) => void;
+
+export class FakeEarshot {
+  readonly calls: FakeCall[] = [];
+  readonly ratings = new Map<number, number>();
+  /** When false, `recommend` answers `no-model`, as on a first run before training ends. */
+  hasModel = true;
+  readonly #tracks: TrackView[];
+  readonly #failures = new Map<MethodName, ApiError>();
+  readonly #listeners = new Map<EventName, Set<Listener>>();
+
+  constructor(catalogSize = 20) {
+    this.#tracks = Array.from({ length: catalogSize }, (_, index) => makeTrack(index + 1));
+  }
+
+  /** The next call of `method` answers this error instead. */
+  failNext(method: MethodName, error: ApiError): void {
+    this.#failures.set(method, error);
+  }
+
+  emit<E extends EventName>(event: E, payload: EarshotEvents[E]): void {
+    for (const listener of this.#listeners.get(event) ?? []) {
+      (listener as (payload: EarshotEvents[E]) => void)(payload);
+    }
+  }
+
+  listenerCount(): number {
+    return [...this.#listeners.values()].reduce((sum, set) => sum + set.size, 0);
+  }
+
+  callsTo(method: MethodName): unknown[] {
+    return this.calls.filter((call) => call.method === method).map((call) => call.request);
+  }
+
+  readonly api: EarshotApi = {
+    getState: () => this.#answer('getState', undefined, () => this.#state()),
+    songsToRate: (request) =>
+      this.#answer('songsToRate', request, () => {
+        const offered = this.#unrated(request.exclude ?? []).slice(0, request.count ?? 5);
+        return offered.length > 0 ? offered : nothingToRate();
+      }),
+    skipSong: (request) =>
+      this.#answer('skipSong', request, () => {
+        const [replacement] = this.#unrated([request.trackId, ...request.exclude]);
+        return replacement ?? nothingToRate();
+      }),
+    submitRatings: (request) =>
+      this.#answer('submitRatings', request, () => {
+        for (const rating of request.ratings) this.ratings.set(rating.trackId, rating.stars);
+        return { saved: request.ratings.length, listenerRatings: this.ratings.size };
+      }),
+    recommend: (request) =>
+      this.#answer('recommend', request, () => {
+        if (!this.hasModel) return failure('no-model', 'No model has been trained yet.');
+        return { recommendations: this.#recommend(request.count ?? 3), foldedIn: true };
+      }),
+    startOver: () =>
+      this.#answer('startOver', undefined, () => {
+        const removed = this.ratings.size;
+        this.ratings.clear();
+        return { removed };
+      }),
+    setPreferences: (request) =>
+      this.#answer('setPreferences', request, () => ({
+        ...this.#state().preferences,
+        ...request,
+      })),
+    on: (event, listener) => {
+      const listeners = this.#listeners.get(event) ?? new Set<Listener>();
+      this.#listeners.set(event, listeners);
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+
+  async #answer<T>(
+    method: MethodName,
+    request: unknown,
+    run: () => T | Failure,
+  ): Promise<Result<T>> {
+    this.calls.push({ method, request });
+    await Promise.resolve();
+    const injected = this.#failures.get(method);
+    if (injected !== undefined) {
+      this.#failures.delete(method);
+      return { ok: false, error: injected };
+    }
+    const value = run();
+    return value instanceof Failure ? { ok: false, error: value.error } : { ok: true, value };
+  }
+
+  #unrated(exclude: readonly number[]): TrackView[] {
+    return this.#tracks.filter(
+      (track) => !this.ratings.has(track.id) && !exclude.includes(track.id),
+    );
+  }
+
+  #recommend(count: number): RecommendationView[] {
+    const [favouriteId, favouriteStars] = [...this.ratings].sort((a, b) => b[1] - a[1])[0] ?? [];
+    const favourite = this.#tracks.find((track) => track.id === favouriteId);
+    return this.#unrated([])
+      .slice(0, count)
+      .map((track, rank) => ({
+        track,
+        predictedStars: 4.8 - rank * 0.3,
+        reason:
+          favourite && favouriteStars !== undefined
+            ? { track: favourite, stars: favouriteStars }
+            : null,
+      }));
+  }
+
+  #state(): AppState {
+    return {
+      catalog: { tracks: this.#tracks.length, listeners: 50, ratings: 1000 },
+      model: this.hasModel
+        ? { algorithm: 'svd', trainedAt: 0, ratings: 1000, trainRmse: 0.8 }
+        : null,
+      training: { status: 'idle' },
+      listenerRatings: this.ratings.size,
+      preferences: { songsToRate: 5, recommendations: 3, strategy: 'random' },
+    };
+  }
+}
+
+class Failure {
+  readonly error: ApiError;
+  constructor(error: ApiError) {
+    this.error = error;
+  }
+}
+
+function failure(code: ApiError['code'], message: string): Failure {
+  return new Failure({ code, message });
+}
+
+function nothingToRate(): Failure {
+  return failure('nothing-to-rate', 'Every song has been rated or skipped.');
+}
