@@ -1,0 +1,178 @@
+import type { ApiError, EarshotApi, RecommendationView } from '../../../../preload/api.ts';
+import { RatingRound } from './rating-round.svelte.ts';
+import { TrainingStatus } from './training-status.svelte.ts';
+
+/**
+ * What the window shows.
+ * - `loading`: fetching songs to rate; `recommending`: saving ratings and asking for picks.
+ * - `waiting-for-model`: no model exists yet (first run); picks follow the next `model:ready`.
+ * - `exhausted`: the catalog has no song left to offer this listener.
+ */
+export type SessionView =
+  'loading' | 'rating' | 'recommending' | 'waiting-for-model' | 'results' | 'exhausted' | 'error';
+
+/**
+ * One listener's visit: rating rounds, their recommendations, starting over. Every call to the
+ * core goes through the injected `api`; its failures land in `error` (or `notice` when the
+ * listener can carry on), never in an exception.
+ */
+export class Session {
+  view = $state<SessionView>('loading');
+  round = $state.raw<RatingRound | null>(null);
+  recommendations = $state.raw<readonly RecommendationView[]>([]);
+  /** Songs this listener has rated in all, across rounds and launches. */
+  listenerRatings = $state(0);
+  error = $state.raw<ApiError | null>(null);
+  /** A problem that does not stop the round, such as a song with no replacement left. */
+  notice = $state<string | null>(null);
+  /** The song whose replacement is on its way. */
+  skippingId = $state<number | null>(null);
+
+  readonly canSubmit = $derived(
+    this.view === 'rating' && this.skippingId === null && (this.round?.canSubmit ?? false),
+  );
+  readonly training: TrainingStatus;
+
+  readonly #api: EarshotApi;
+  /** Songs the listener said they do not know, never offered again this visit (no screen shows
+   * them, so they are not state). */
+  #skippedIds: number[] = [];
+  #retry: (() => Promise<void>) | null = null;
+  /** Bumped by every step that changes the view, so a late answer to an older step is dropped. */
+  #step = 0;
+
+  constructor(api: EarshotApi) {
+    this.#api = api;
+    this.training = new TrainingStatus(api, () => {
+      if (this.view === 'waiting-for-model') void this.#recommend();
+    });
+  }
+
+  /** Reads the listener's standing and deals the first round. */
+  async start(): Promise<void> {
+    const step = this.#begin('loading');
+    const state = await this.#api.getState();
+    if (step !== this.#step) return;
+    if (!state.ok) return this.#fail(state.error, () => this.start());
+    this.listenerRatings = state.value.listenerRatings;
+    this.training.state = state.value.training;
+    await this.#deal();
+  }
+
+  rate(trackId: number, stars: number): void {
+    this.round?.rate(trackId, stars);
+  }
+
+  /** "Don't know it": swaps the song for another in the same place; other cards keep their stars. */
+  async skip(trackId: number): Promise<void> {
+    const round = this.round;
+    if (round === null || this.view !== 'rating' || this.skippingId !== null) return;
+    this.skippingId = trackId;
+    this.notice = null;
+    if (!this.#skippedIds.includes(trackId)) this.#skippedIds.push(trackId);
+    const result = await this.#api.skipSong({ trackId, exclude: this.#excluding(round) });
+    this.skippingId = null;
+    if (round !== this.round) return;
+    if (result.ok) round.replace(trackId, result.value);
+    else if (result.error.code === 'nothing-to-rate') {
+      this.notice = 'There is no other song left to offer. Give this one your best guess.';
+    } else this.notice = result.error.message;
+  }
+
+  /** Saves the round's ratings, then shows the picks they lead to. */
+  async submit(): Promise<void> {
+    const round = this.round;
+    if (round === null || !this.canSubmit) return;
+    const step = this.#begin('recommending');
+    const saved = await this.#api.submitRatings({ ratings: round.ratings() });
+    if (step !== this.#step) return;
+    if (!saved.ok) {
+      return this.#fail(saved.error, async () => {
+        this.view = 'rating';
+        await this.submit();
+      });
+    }
+    this.listenerRatings = saved.value.listenerRatings;
+    await this.#recommend();
+  }
+
+  /** A new round of songs not seen yet; its ratings refine the picks. */
+  async rateMore(): Promise<void> {
+    await this.#deal();
+  }
+
+  /** Shows the picks for the ratings saved so far, without rating more. */
+  async seeRecommendations(): Promise<void> {
+    await this.#recommend();
+  }
+
+  /** Forgets every rating of this listener and deals a fresh round. */
+  async startOver(): Promise<void> {
+    const step = this.#begin('loading');
+    const result = await this.#api.startOver();
+    if (step !== this.#step) return;
+    if (!result.ok) return this.#fail(result.error, () => this.startOver());
+    this.listenerRatings = 0;
+    this.recommendations = [];
+    this.#skippedIds = [];
+    await this.#deal();
+  }
+
+  /** Runs again the step that failed. */
+  async retry(): Promise<void> {
+    const retry = this.#retry;
+    this.#retry = null;
+    if (retry !== null) await retry();
+  }
+
+  /** Stops following the core's events. */
+  dispose(): void {
+    this.training.dispose();
+  }
+
+  async #deal(): Promise<void> {
+    const step = this.#begin('loading');
+    const result = await this.#api.songsToRate({ exclude: [...this.#skippedIds] });
+    if (step !== this.#step) return;
+    if (!result.ok) return this.#fail(result.error, () => this.#deal());
+    if (result.value.length === 0) {
+      return this.#fail({ code: 'nothing-to-rate', message: 'No songs left to rate.' }, null);
+    }
+    this.round = new RatingRound(result.value);
+    this.view = 'rating';
+  }
+
+  async #recommend(): Promise<void> {
+    const step = this.#begin('recommending');
+    const result = await this.#api.recommend({});
+    if (step !== this.#step) return;
+    if (!result.ok) {
+      if (result.error.code === 'no-model') this.view = 'waiting-for-model';
+      else this.#fail(result.error, () => this.#recommend());
+      return;
+    }
+    this.recommendations = result.value.recommendations;
+    this.round = null;
+    this.view = 'results';
+  }
+
+  #excluding(round: RatingRound): number[] {
+    const onScreen = round.trackIds;
+    return [...onScreen, ...this.#skippedIds.filter((id) => !onScreen.includes(id))];
+  }
+
+  #begin(view: SessionView): number {
+    this.view = view;
+    this.error = null;
+    this.notice = null;
+    this.#retry = null;
+    this.#step += 1;
+    return this.#step;
+  }
+
+  #fail(error: ApiError, retry: (() => Promise<void>) | null): void {
+    this.error = error;
+    this.#retry = retry;
+    this.view = error.code === 'nothing-to-rate' ? 'exhausted' : 'error';
+  }
+}
