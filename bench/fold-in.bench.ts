@@ -3,6 +3,7 @@
  * 100 factors (target ≤ 10 ms). The model's numbers are seeded random draws of trained
  * magnitudes: the work does not depend on their values.
  */
+import os from 'node:os';
 import { Prng } from '../main/core/recommender/prng.ts';
 import { createRecommender } from '../main/core/recommender/recommend.ts';
 import type { SvdModel } from '../main/core/recommender/svd-model.ts';
@@ -47,3 +48,4 @@ const at = (q: number): string => `${warm[Math.floor(q * (warm.length - 1))].toF
 report('fold-in + top 10 + reasons, first call', `${times[0].toFixed(2)} ms`);
 report(`same, median / p95 / max of ${warm.length}`, `${at(0.5)} / ${at(0.95)} / ${at(1)}`);
 report('recommendations with a reason', `${reasons} of ${10 * listeners.length}`);
+report('load average while measuring (2 cores)', os.loadavg()[0].toFixed(2));

@@ -3,6 +3,7 @@
  * training worker, as the app runs it: peak resident memory of the whole process (target
  * ≤ 1 GiB) and how long the main thread's event loop was ever held up meanwhile.
  */
+import os from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { trainInWorker } from '../main/core/recommender/train-in-worker.ts';
 import { peakRssMiB, report, seconds } from './lib/report.ts';
@@ -32,4 +33,9 @@ report(
   'main thread: 50 ms ticks during the fit',
   `${ticks} (expected ≈ ${Math.floor((elapsed * 1000) / 50)})`,
 );
-report('main thread: max event-loop delay', `${(delay.max / 1e6).toFixed(1)} ms`);
+const ms = (nanoseconds: number): string => (nanoseconds / 1e6).toFixed(1);
+report(
+  'main thread: event-loop delay p50 / p99 / max',
+  `${ms(delay.percentile(50))} / ${ms(delay.percentile(99))} / ${ms(delay.max)} ms`,
+);
+report('load average while measuring (2 cores)', os.loadavg()[0].toFixed(2));
