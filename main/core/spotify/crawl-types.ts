@@ -64,6 +64,13 @@ export type CrawlProgress =
       readonly requestsLeft: number;
       readonly fetched: number;
     }
+  /** Waiting before a request: Spotify's `Retry-After` (up to the cap) or a retry's backoff. */
+  | {
+      readonly phase: 'wait';
+      readonly reason: 'rate-limited' | 'retry';
+      readonly ms: number;
+      readonly code: SpotifyErrorCode;
+    }
   | { readonly phase: 'clean'; readonly rawTracks: number }
   | { readonly phase: 'join'; readonly tracks: number };
 

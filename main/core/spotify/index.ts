@@ -12,6 +12,6 @@ export type {
 } from './crawl-types.ts';
 export type { JoinSummary } from './join-catalog.ts';
 export { SpotifyClient } from './spotify-client.ts';
-export type { SpotifyClientOptions, SpotifyCredentials } from './spotify-client.ts';
+export type { SpotifyClientOptions, SpotifyCredentials, SpotifyWait } from './spotify-client.ts';
 export type { SpotifyErrorCode, SpotifyFailure, SpotifyResult } from './spotify-error.ts';
 export { defaultAccountsUrl, defaultApiUrl, resolveEndpoints } from './spotify-config.ts';

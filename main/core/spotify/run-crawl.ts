@@ -72,7 +72,12 @@ async function crawlSources(
   const cancel = (): void => controller.abort();
   options.signal?.addEventListener('abort', cancel, { once: true });
   if (options.signal?.aborted) controller.abort();
-  const client = new SpotifyClient({ ...options, ...endpoints, signal: controller.signal });
+  const client = new SpotifyClient({
+    ...options,
+    ...endpoints,
+    signal: controller.signal,
+    onWait: (wait) => options.onProgress?.({ phase: 'wait', ...wait }),
+  });
   try {
     const stop = await drainQueue({
       crawl,
@@ -89,6 +94,15 @@ async function crawlSources(
     client.close();
     options.signal?.removeEventListener('abort', cancel);
   }
+}
+
+/** Broken preconditions throw: they are the caller's bug, not an outcome of the crawl. */
+function checkOptions(options: CrawlOptions): void {
+  const { maxAgeDays, retryAfterCapSeconds } = options;
+  if (maxAgeDays !== undefined && !(maxAgeDays >= 0))
+    throw new RangeError(`maxAgeDays must be 0 or more, got ${maxAgeDays}`);
+  if (retryAfterCapSeconds !== undefined && !(retryAfterCapSeconds >= 0))
+    throw new RangeError(`retryAfterCapSeconds must be 0 or more, got ${retryAfterCapSeconds}`);
 }
 
 function missingCredentials(options: CrawlOptions): CrawlStop | null {
@@ -111,6 +125,7 @@ export async function runCrawl(
   sources: readonly CrawlSource[],
   options: CrawlOptions,
 ): Promise<CrawlSummary> {
+  checkOptions(options);
   const nowMs = options.now ?? Date.now;
   const startSeconds = Math.floor(nowMs() / 1000);
   const staleBefore = startSeconds - (options.maxAgeDays ?? 30) * secondsPerDay;

@@ -7,7 +7,7 @@ import type { HttpRequest } from './http-attempt.ts';
 import { backoffDelay, ConcurrencyLimit, defaultRetryPolicy, realSleep } from './retry-policy.ts';
 import type { RetryPolicy, Sleep } from './retry-policy.ts';
 import { isTransient } from './spotify-error.ts';
-import type { SpotifyFailure, SpotifyResult } from './spotify-error.ts';
+import type { SpotifyErrorCode, SpotifyFailure, SpotifyResult } from './spotify-error.ts';
 import { readTokenResponse, Redactor } from './token-response.ts';
 
 export interface SpotifyCredentials {
@@ -33,6 +33,15 @@ export interface SpotifyClientOptions {
   readonly now?: (() => number) | undefined;
   readonly sleep?: Sleep | undefined;
   readonly random?: (() => number) | undefined;
+  /** Told before every wait: a 429's `Retry-After`, or the backoff before a retry. */
+  readonly onWait?: ((wait: SpotifyWait) => void) | undefined;
+}
+
+export interface SpotifyWait {
+  readonly reason: 'rate-limited' | 'retry';
+  readonly ms: number;
+  /** What caused it. */
+  readonly code: SpotifyErrorCode;
 }
 
 /** Short 429 waits in a row before giving up as `rate-limited`: the limit is not easing. */
@@ -126,31 +135,36 @@ export class SpotifyClient {
     for (;;) {
       const paused = await this.#waitOutPause();
       if (paused !== undefined) return { ok: false, error: paused };
-      const result = await this.#limit.run(() => {
-        this.#requestCount++;
-        return attemptRequest(request, {
-          timeoutMs: this.#options.timeoutMs ?? 20_000,
-          signal: this.#options.signal,
-          agent: (url) => (url.protocol === 'https:' ? this.#agents.https : this.#agents.http),
-          nowMs: this.#now(),
-          redact: (text) => this.#redactor.text(text),
-        });
-      });
+      const result = await this.#limit.run(() => this.#attempt(request));
       if (result.ok) return result;
       const error = this.#redactor.failure(result.error);
       if (error.code === 'rate-limited' && rateLimitWaits < maxRateLimitWaits) {
         const waitMs = this.#rateLimitWaitMs(error, rateLimitWaits);
         if (waitMs === undefined) return { ok: false, error };
         rateLimitWaits++;
+        this.#options.onWait?.({ reason: 'rate-limited', ms: waitMs, code: error.code });
         this.#pausedUntilMs = Math.max(this.#pausedUntilMs, this.#now() + waitMs);
         continue;
       }
       if (!isTransient(error.code) || retries + 1 >= this.#policy.attempts)
         return { ok: false, error };
-      const slept = await this.#sleepFor(backoffDelay(retries, this.#policy, this.#random));
+      const waitMs = backoffDelay(retries, this.#policy, this.#random);
+      this.#options.onWait?.({ reason: 'retry', ms: waitMs, code: error.code });
+      const slept = await this.#sleepFor(waitMs);
       if (slept !== undefined) return { ok: false, error: slept };
       retries++;
     }
+  }
+
+  #attempt(request: HttpRequest): Promise<SpotifyResult> {
+    this.#requestCount++;
+    return attemptRequest(request, {
+      timeoutMs: this.#options.timeoutMs ?? 20_000,
+      signal: this.#options.signal,
+      agent: (url) => (url.protocol === 'https:' ? this.#agents.https : this.#agents.http),
+      nowMs: this.#now(),
+      redact: (text) => this.#redactor.text(text),
+    });
   }
 
   /** The wait a 429 asks for, or undefined when it is beyond the cap (the caller stops). */

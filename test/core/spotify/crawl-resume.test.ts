@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runCrawl } from '../../../main/core/spotify/run-crawl.ts';
-import type { CrawlSummary } from '../../../main/core/spotify/crawl-types.ts';
+import type { CrawlProgress, CrawlSummary } from '../../../main/core/spotify/crawl-types.ts';
 import type { FakeSpotify } from '../../fake-spotify/fake-spotify.ts';
 import { catalogRows, optionsFor, sources } from './crawl-fixtures.ts';
 import { fakeSpotify, recordingSleep, tempStore } from './harness.ts';
@@ -75,9 +75,23 @@ describe('runCrawl stops and resumes', () => {
     ]);
     const { sleep, waits } = recordingSleep();
     const store = tempStore();
-    const summary = await runCrawl(store, crawlSources(fake), optionsFor(fake, { sleep }));
+    const events: CrawlProgress[] = [];
+    const onProgress = (p: CrawlProgress): number => events.push(p);
+    const summary = await runCrawl(
+      store,
+      crawlSources(fake),
+      optionsFor(fake, { sleep, onProgress }),
+    );
     expect(summary.stopped).toBeNull();
     expect(waits.filter((ms) => ms === 1000).length).toBeGreaterThanOrEqual(1);
+    const told = events.filter((e) => e.phase === 'wait');
+    expect(told).toContainEqual({
+      phase: 'wait',
+      reason: 'rate-limited',
+      ms: 1000,
+      code: 'rate-limited',
+    });
+    expect(told.filter((e) => e.code === 'server-error')).toHaveLength(4);
     expect(fake.apiRequests().filter((r) => r.outcome === 500)).toHaveLength(4);
     expect(catalogRows(store)).toEqual(reference);
   });
@@ -127,6 +141,33 @@ describe('runCrawl stops and resumes', () => {
     const second = await runCrawl(store, crawlSources(fake), optionsFor(fake));
     expect(second.stopped).toBeNull();
     expect(store.tracks.count()).toBe(second.cleaned);
+  });
+
+  it('stops as timeout when answers never end, and a re-run continues', async () => {
+    const fake = await fakeSpotify({ data, faults: [{ after: 4, fault: { kind: 'hang' } }] });
+    const store = tempStore();
+    const options = optionsFor(fake, {
+      timeoutMs: 50,
+      retry: { attempts: 2, baseMs: 1, capMs: 2 },
+    });
+    const first = await runCrawl(store, crawlSources(fake), options);
+    expect(first.stopped).toMatchObject({
+      reason: 'timeout',
+      message: expect.stringContaining('within 50 ms') as unknown,
+    });
+    expect(fake.apiRequests().filter((r) => r.outcome === 'hung').length).toBeGreaterThanOrEqual(2);
+    fake.setFaults([]);
+    expect((await runCrawl(store, crawlSources(fake), options)).stopped).toBeNull();
+  });
+
+  it('refuses a negative maximum age or cap as a programming error', async () => {
+    const fake = await fakeSpotify({ data });
+    await expect(runCrawl(tempStore(), [], optionsFor(fake, { maxAgeDays: -1 }))).rejects.toThrow(
+      RangeError,
+    );
+    await expect(
+      runCrawl(tempStore(), [], optionsFor(fake, { retryAfterCapSeconds: Number.NaN })),
+    ).rejects.toThrow(/retryAfterCapSeconds/);
   });
 
   it.each([

@@ -136,6 +136,23 @@ describe('runCrawl sources', () => {
     expect(summary.dropped['local-file']).toBe(2);
   });
 
+  it('reports a source whose answers are never JSON as failed, and the others go on', async () => {
+    const fake = await fakeSpotify();
+    const [bad, good] = fake.data.albums;
+    fake.setFaults([{ match: `/albums/${bad.id}`, fault: { kind: 'malformed-json' } }]);
+    const summary = await runCrawl(
+      tempStore(),
+      sources(`spotify:album:${bad.id}`, `spotify:album:${good.id}`),
+      optionsFor(fake, { retry: { attempts: 2, baseMs: 1, capMs: 1 } }),
+    );
+    expect(summary.sources.map((s) => [s.status, s.error?.code])).toEqual([
+      ['failed', 'malformed-response'],
+      ['done', undefined],
+    ]);
+    expect(summary.stopped).toBeNull();
+    expect(summary.cleaned).toBe(good.trackIds.length);
+  });
+
   it('reports a missing album as that source failing, by its key', async () => {
     const fake = await fakeSpotify();
     const summary = await runCrawl(
