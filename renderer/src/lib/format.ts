@@ -1,0 +1,43 @@
+import type { ErrorCode } from '../../../preload/api.ts';
+
+/** Text the screens share, so "4.6 ★" and "5 stars" read the same everywhere. */
+
+/** "1 star", "4 stars". */
+export function starsLabel(stars: number): string {
+  return stars === 1 ? '1 star' : `${stars} stars`;
+}
+
+/** A row of black stars for whole ratings: 5 → "★★★★★". */
+export function starGlyphs(stars: number): string {
+  return '★'.repeat(Math.max(0, Math.min(5, Math.round(stars))));
+}
+
+/** Predicted stars with one decimal: 4.63 → "4.6". */
+export function formatPredicted(stars: number): string {
+  return stars.toFixed(1);
+}
+
+/** "Queen", "Queen & David Bowie", "A, B & C". */
+export function joinArtists(artists: readonly string[]): string {
+  if (artists.length <= 1) return artists[0] ?? 'Unknown artist';
+  return `${artists.slice(0, -1).join(', ')} & ${artists.at(-1) ?? ''}`;
+}
+
+/** "1975 · A Night at the Opera" (year first: a long album title is what gets cut short). */
+export function albumLine(album: string | null, year: number | null): string {
+  return [year === null ? null : String(year), album].filter((part) => part !== null).join(' · ');
+}
+
+/** A heading for an error, by its code; the message underneath says the rest. */
+export function errorTitle(code: ErrorCode): string {
+  switch (code) {
+    case 'unauthorized':
+      return 'This page is not connected to Earshot';
+    case 'internal':
+      return 'Earshot ran into a problem';
+    case 'busy':
+      return 'Earshot is busy';
+    default:
+      return 'Something went wrong';
+  }
+}

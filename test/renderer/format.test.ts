@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import {
+  albumLine,
+  formatPredicted,
+  joinArtists,
+  starGlyphs,
+  starsLabel,
+} from '../../renderer/src/lib/format.ts';
+
+describe('screen text', () => {
+  it('names star counts as a screen reader should say them', () => {
+    expect(starsLabel(1)).toBe('1 star');
+    expect(starsLabel(3)).toBe('3 stars');
+  });
+
+  it('draws whole ratings as black stars, never more than five', () => {
+    expect(starGlyphs(5)).toBe('★★★★★');
+    expect(starGlyphs(2)).toBe('★★');
+    expect(starGlyphs(9)).toBe('★★★★★');
+  });
+
+  it('shows predictions with one decimal', () => {
+    expect(formatPredicted(4.63)).toBe('4.6');
+    expect(formatPredicted(5)).toBe('5.0');
+  });
+
+  it('joins artists the way a sleeve would', () => {
+    expect(joinArtists(['Queen'])).toBe('Queen');
+    expect(joinArtists(['Queen', 'David Bowie'])).toBe('Queen & David Bowie');
+    expect(joinArtists(['Daft Punk', 'Pharrell Williams', 'Nile Rodgers'])).toBe(
+      'Daft Punk, Pharrell Williams & Nile Rodgers',
+    );
+    expect(joinArtists([])).toBe('Unknown artist');
+  });
+
+  it('puts the year before the album and leaves out what is unknown', () => {
+    expect(albumLine('Rumours', 1977)).toBe('1977 · Rumours');
+    expect(albumLine(null, 1977)).toBe('1977');
+    expect(albumLine('Rumours', null)).toBe('Rumours');
+    expect(albumLine(null, null)).toBe('');
+  });
+});
