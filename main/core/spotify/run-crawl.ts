@@ -38,26 +38,23 @@ function registerSources(
 }
 
 function reportSources(
-  store: Store,
   crawl: CrawlRepository,
   runs: ReadonlyMap<number, RunSource>,
   staleBefore: number,
   nowSeconds: number,
 ): SourceReport[] {
-  return store.transaction(() =>
-    [...runs.values()].map((run) => {
-      const row = crawl.settleSource(run.id, staleBefore, nowSeconds);
-      const status = row.status === 'pending' ? 'incomplete' : row.status;
-      return {
-        source: run.source.key,
-        kind: run.source.kind,
-        status,
-        requests: run.requests,
-        fetched: run.fetched,
-        error: run.error,
-      };
-    }),
-  );
+  const rows = crawl.settleSources([...runs.keys()], staleBefore, nowSeconds);
+  return [...runs.values()].map((run) => {
+    const status = rows.get(run.id)?.status ?? 'pending';
+    return {
+      source: run.source.key,
+      kind: run.source.kind,
+      status: status === 'pending' ? 'incomplete' : status,
+      requests: run.requests,
+      fetched: run.fetched,
+      error: run.error,
+    };
+  });
 }
 
 /** Crawls Spotify for `sources` until done or stopped; the crawl state lives in the store. */
@@ -135,7 +132,7 @@ export async function runCrawl(
   const { stop, requests } = early
     ? { stop: early, requests: 0 }
     : await crawlSources(crawl, runs, options, staleBefore);
-  const reports = reportSources(store, crawl, runs, staleBefore, Math.floor(nowMs() / 1000));
+  const reports = reportSources(crawl, runs, staleBefore, Math.floor(nowMs() / 1000));
   const fetched = reports.reduce((sum, r) => sum + r.fetched, 0);
   const base = { requests, fetched, sources: reports, stopped: stop };
   if (stop?.reason === 'cancelled') {

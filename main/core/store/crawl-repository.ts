@@ -115,6 +115,12 @@ function prepareStatements(db: Database) {
       "UPDATE crawl_work SET status = 'done', done_at = ? WHERE id = ?",
     ),
     markFailed: db.prepare<[number]>("UPDATE crawl_work SET status = 'failed' WHERE id = ?"),
+    finishSource: db.prepare<[number, number]>(
+      "UPDATE crawl_sources SET status = 'done', updated_at = ? WHERE id = ? AND status <> 'failed'",
+    ),
+    reopenSource: db.prepare<[number]>(
+      "UPDATE crawl_sources SET status = 'pending' WHERE id = ? AND status = 'done'",
+    ),
     failSource: db.prepare<[string, string, number, number]>(
       `UPDATE crawl_sources SET status = 'failed', error_code = ?, error_message = ?,
        updated_at = ? WHERE id = ?`,
@@ -210,22 +216,31 @@ export class CrawlRepository {
     })();
   }
 
-  /** Marks a source done when it has no work left; returns its state either way. */
-  settleSource(sourceId: number, staleBefore: number, now: number): CrawlSourceRow {
-    if (this.countTodo([sourceId], staleBefore) === 0)
-      this.#db
-        .prepare(
-          "UPDATE crawl_sources SET status = 'done', updated_at = ? WHERE id = ? AND status <> 'failed'",
-        )
-        .run(now, sourceId);
-    else
-      this.#db
-        .prepare("UPDATE crawl_sources SET status = 'pending' WHERE id = ? AND status = 'done'")
-        .run(sourceId);
-    const row = this.#db
-      .prepare('SELECT * FROM crawl_sources WHERE id = ?')
-      .get(sourceId) as SourceDbRow;
-    return toSource(row);
+  /**
+   * Marks each source done when it has no work left (pending when a refresh found some), in one
+   * transaction, and returns every source's state by id.
+   */
+  settleSources(
+    sourceIds: readonly number[],
+    staleBefore: number,
+    now: number,
+  ): Map<number, CrawlSourceRow> {
+    return this.#db.transaction(() => {
+      const sources = JSON.stringify(sourceIds);
+      const busy = this.#db
+        .prepare(`SELECT DISTINCT w.source_id FROM crawl_work w WHERE ${todoWhere}`)
+        .pluck()
+        .all({ sources, staleBefore }) as number[];
+      const withWork = new Set(busy);
+      for (const id of sourceIds) {
+        if (withWork.has(id)) this.#sql.reopenSource.run(id);
+        else this.#sql.finishSource.run(now, id);
+      }
+      const rows = this.#db
+        .prepare('SELECT * FROM crawl_sources WHERE id IN (SELECT value FROM json_each(?))')
+        .all(sources) as SourceDbRow[];
+      return new Map(rows.map((row) => [row.id, toSource(row)]));
+    })();
   }
 
   rawTrackCount(): number {

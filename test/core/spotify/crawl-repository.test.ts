@@ -100,7 +100,7 @@ describe('CrawlRepository', () => {
     );
     expect(crawl.countTodo([source.id], 10 * day - 30 * day)).toBe(0);
     expect(crawl.countTodo([source.id], 10 * day + 1)).toBe(1);
-    expect(crawl.settleSource(source.id, 0, 11 * day).status).toBe('done');
+    expect(crawl.settleSources([source.id], 0, 11 * day).get(source.id)?.status).toBe('done');
   });
 
   it('skips a failed source, and readies it and its failed request on the next registration', () => {
@@ -108,7 +108,7 @@ describe('CrawlRepository', () => {
     const item = only(crawl.todo([source.id], 0));
     crawl.failSource(item, 'not-found', 'album:A: gone', 1500);
     expect(crawl.todo([source.id], 0)).toEqual([]);
-    expect(crawl.settleSource(source.id, 0, 1600)).toMatchObject({
+    expect(crawl.settleSources([source.id], 0, 1600).get(source.id)).toMatchObject({
       status: 'failed',
       errorCode: 'not-found',
       errorMessage: 'album:A: gone',
