@@ -215,9 +215,27 @@ describe('Session: training progress', () => {
     expect(session.training.fraction).toBeCloseTo(0.25, 10);
     expect(session.training.label).toMatch(/5 of 20/);
 
+    earshot.emit('training:progress', {
+      status: 'training',
+      epoch: 0,
+      epochs: 20,
+      trainRmse: null,
+    });
+    expect(session.training.fraction).toBe(0);
+    expect(session.training.label).toBe('Training the recommender…');
+
     earshot.emit('model:ready', { algorithm: 'svd', trainedAt: 2, ratings: 1000, trainRmse: 0.8 });
     expect(session.training.isTraining).toBe(false);
     expect(session.training.fraction).toBe(0);
+  });
+
+  it('says so when building a model failed, without blocking the round', async () => {
+    const { session, earshot } = await startSession();
+    const error = { code: 'internal', message: 'The worker stopped.' } as const;
+    earshot.emit('training:progress', { status: 'failed', error });
+    expect(session.training.isTraining).toBe(false);
+    expect(session.training.label).toContain('The worker stopped.');
+    expect(session.view).toBe('rating');
   });
 
   it('stops listening when disposed', async () => {

@@ -42,7 +42,8 @@ function describe(state: TrainingState): string {
     case 'idle':
       return '';
     case 'training':
-      return state.epochs > 0
+      // Epoch 0 is the announcement that training starts; passes count from 1.
+      return state.epoch > 0 && state.epochs > 0
         ? `Training the recommender: pass ${state.epoch} of ${state.epochs}`
         : 'Training the recommender…';
     case 'failed':
