@@ -2,6 +2,7 @@
 export { parseSource, parseSources } from './parse-source.ts';
 export type { CrawlSource, ParseSourceResult, SourceKind } from './parse-source.ts';
 export { runCrawl } from './run-crawl.ts';
+export { crawlPipelineStep, describeCrawlProgress, formatCrawlSummary } from './pipeline-step.ts';
 export type {
   CrawlOptions,
   CrawlProgress,

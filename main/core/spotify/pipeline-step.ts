@@ -1,0 +1,82 @@
+import type { PipelineProgress } from '../pipeline.ts';
+import type { Store } from '../store/store.ts';
+import type { CrawlOptions, CrawlProgress, CrawlSummary } from './crawl-types.ts';
+import type { CrawlSource } from './parse-source.ts';
+import { runCrawl } from './run-crawl.ts';
+
+const count = (n: number): string => n.toLocaleString('en');
+
+/** A crawl progress event as the pipeline's `crawl` step news, in words a person reads. */
+export function describeCrawlProgress(progress: CrawlProgress): PipelineProgress {
+  const news = (message: string, done?: number, total?: number): PipelineProgress => ({
+    step: 'crawl',
+    status: 'progress',
+    message,
+    ...(done === undefined ? {} : { done, total }),
+  });
+  switch (progress.phase) {
+    case 'crawl': {
+      const total = progress.requestsDone + progress.requestsLeft;
+      return news(
+        `Spotify: ${count(progress.fetched)} tracks fetched`,
+        progress.requestsDone,
+        total,
+      );
+    }
+    case 'wait': {
+      const seconds = Math.ceil(progress.ms / 1000);
+      return news(
+        progress.reason === 'rate-limited'
+          ? `Spotify asked to slow down: waiting ${seconds} s`
+          : `Spotify answered ${progress.code}: trying again in ${seconds} s`,
+      );
+    }
+    case 'clean':
+      return news(`Cleaning ${count(progress.rawTracks)} track objects`);
+    case 'join':
+      return news(`Adding ${count(progress.tracks)} tracks to the catalog`);
+  }
+}
+
+/** One line on what a crawl did, then one per failed source and one on an early stop. */
+export function formatCrawlSummary(summary: CrawlSummary): string[] {
+  const { catalog } = summary;
+  const dropped = Object.values(summary.dropped).reduce((sum, n) => sum + n, 0);
+  const lines = [
+    `${count(summary.fetched)} tracks fetched in ${count(summary.requests)} requests; ` +
+      `${count(catalog.added)} added, ${count(catalog.enriched)} catalog tracks enriched, ` +
+      `${count(catalog.updated)} refreshed; ${count(dropped)} dropped in cleaning`,
+  ];
+  for (const source of summary.sources)
+    if (source.error !== undefined) lines.push(`failed: ${source.error.message}`);
+  if (summary.stopped !== null) lines.push(`stopped early: ${summary.stopped.message}`);
+  return lines;
+}
+
+/**
+ * The pipeline's `crawl` step (see `PipelineSteps`): crawls `sources` and reports along the way.
+ * A crawl that stops early is still a finished step: its progress is kept and said.
+ */
+export function crawlPipelineStep(
+  sources: readonly CrawlSource[],
+  options: Omit<CrawlOptions, 'signal' | 'onProgress'>,
+): (
+  store: Store,
+  report: (p: PipelineProgress) => void,
+  signal?: AbortSignal,
+) => Promise<CrawlSummary> {
+  return async (store, report, signal) => {
+    report({
+      step: 'crawl',
+      status: 'started',
+      message: `Crawling ${sources.length} Spotify sources`,
+    });
+    const summary = await runCrawl(store, sources, {
+      ...options,
+      signal,
+      onProgress: (progress) => report(describeCrawlProgress(progress)),
+    });
+    report({ step: 'crawl', status: 'done', message: formatCrawlSummary(summary).join('\n') });
+    return summary;
+  };
+}
