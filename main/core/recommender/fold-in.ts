@@ -79,26 +79,23 @@ function knownRatings(model: SvdModel, listener: ListenerRatings) {
   return { items: Int32Array.from(items), stars: Float64Array.from(stars), unknownTrackIds };
 }
 
-/** Solves one listener's b_u and p_u in closed form (see {@link FoldedListener}). */
-export function foldInListener(
+/**
+ * The lower triangle of XᵀX + diag(ρ_b, ρ_p, …) and Xᵀy for the listener's known ratings, with
+ * the residuals y_j (see {@link FoldedListener}).
+ */
+function normalEquations(
   model: SvdModel,
-  listener: ListenerRatings,
-  options: FoldInOptions = {},
-): FoldedListener {
-  const { items, stars, unknownTrackIds } = knownRatings(model, listener);
+  items: Int32Array,
+  stars: Float64Array,
+  penalties: [number, number],
+) {
   const biased = model.options.biased;
   const dimension = model.factors + (biased ? 1 : 0);
-  const n = items.length;
-  const regBias = options.regBias ?? foldInPrior + n * model.options.regBu;
-  const regFactors = options.regFactors ?? foldInPrior + n * model.options.regPu;
-  if (!(regFactors > 0) || (biased && !(regBias > 0))) {
-    throw new RangeError(`fold-in penalties must be > 0, got ${regBias} and ${regFactors}`);
-  }
   const a = new Float64Array(dimension * dimension);
   const rhs = new Float64Array(dimension);
-  const residuals = new Float64Array(n);
+  const residuals = new Float64Array(items.length);
   const x = new Float64Array(dimension);
-  for (let j = 0; j < n; j++) {
+  for (let j = 0; j < items.length; j++) {
     featureRow(model, items[j], x);
     const y = biased ? stars[j] - model.globalMean - model.itemBias[items[j]] : stars[j];
     residuals[j] = y;
@@ -108,7 +105,27 @@ export function foldInListener(
     }
   }
   for (let d = 0; d < dimension; d++)
-    a[d * dimension + d] += biased && d === 0 ? regBias : regFactors;
+    a[d * dimension + d] += biased && d === 0 ? penalties[0] : penalties[1];
+  return { dimension, a, rhs, residuals };
+}
+
+/** Solves one listener's b_u and p_u in closed form (see {@link FoldedListener}). */
+export function foldInListener(
+  model: SvdModel,
+  listener: ListenerRatings,
+  options: FoldInOptions = {},
+): FoldedListener {
+  const { items, stars, unknownTrackIds } = knownRatings(model, listener);
+  const n = items.length;
+  const regBias = options.regBias ?? foldInPrior + n * model.options.regBu;
+  const regFactors = options.regFactors ?? foldInPrior + n * model.options.regPu;
+  if (!(regFactors > 0) || (model.options.biased && !(regBias > 0))) {
+    throw new RangeError(`fold-in penalties must be > 0, got ${regBias} and ${regFactors}`);
+  }
+  const { dimension, a, rhs, residuals } = normalEquations(model, items, stars, [
+    regBias,
+    regFactors,
+  ]);
   choleskyInPlace(a, dimension);
   choleskySolveInPlace(a, dimension, rhs);
   return {
