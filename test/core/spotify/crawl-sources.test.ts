@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCrawl } from '../../../main/core/spotify/run-crawl.ts';
 import type { CrawlProgress } from '../../../main/core/spotify/crawl-types.ts';
 import { makeFakeData } from '../../fake-spotify/fake-data.ts';
+import { tempDbPath } from '../../helpers/temp-dir.ts';
 import { optionsFor, sources } from './crawl-fixtures.ts';
 import { fakeSpotify, tempStore } from './harness.ts';
 
@@ -190,6 +192,19 @@ describe('runCrawl sources', () => {
       .get();
     expect(row).toEqual({ source: 'catalog', spotify_id: first.id, year: 1950 });
     expect(store.tracks.count()).toBe(8);
+  });
+
+  it('writes neither the client secret nor the credentials header into the database', async () => {
+    const fake = await fakeSpotify({ data: { artists: 1, albumsPerArtist: 1, tracksPerAlbum: 5 } });
+    const path = tempDbPath();
+    const store = tempStore(path);
+    await runCrawl(store, sources(`spotify:artist:${fake.data.artists[0].id}`), optionsFor(fake));
+    store.db.pragma('wal_checkpoint(TRUNCATE)');
+    const bytes = readFileSync(path).toString('latin1');
+    const basic = Buffer.from(`${fake.clientId}:${fake.clientSecret}`).toString('base64');
+    expect(bytes).toContain(fake.data.tracks[0].name);
+    expect(bytes).not.toContain(fake.clientSecret);
+    expect(bytes).not.toContain(basic);
   });
 
   it('reports progress for every answered request, then cleaning and joining', async () => {
