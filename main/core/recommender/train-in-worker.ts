@@ -24,11 +24,14 @@ export type TrainOutcome =
 
 /**
  * The worker's file beside this one, with this module's own extension: `.ts` when Node runs
- * the sources directly, `.js` once tsc has compiled them.
+ * the sources directly, `.js` once tsc has compiled them. In a packaged Electron app this module
+ * is read through `app.asar`, but a worker thread cannot start from inside the archive, so the
+ * worker is taken from the unpacked copy electron-builder keeps beside it (`asarUnpack`).
  */
 function workerUrl(): URL {
   const extension = new URL(import.meta.url).pathname.match(/\.[cm]?[jt]s$/)?.[0] ?? '.js';
-  return new URL(`./train-worker${extension}`, import.meta.url);
+  const url = new URL(`./train-worker${extension}`, import.meta.url);
+  return new URL(url.href.replace('/app.asar/', '/app.asar.unpacked/'));
 }
 
 /**
