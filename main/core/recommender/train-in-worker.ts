@@ -34,6 +34,35 @@ function workerUrl(): URL {
   return new URL(url.href.replace('/app.asar/', '/app.asar.unpacked/'));
 }
 
+/** Turns a worker's responses (and its death) into exactly one outcome for `finish`. */
+function superviseWorker(
+  worker: Worker,
+  onProgress: TrainInWorkerHooks['onProgress'],
+  finish: (outcome: TrainOutcome) => void,
+): void {
+  worker.on('message', (message: unknown) => {
+    if (!isTrainResponse(message)) return;
+    if (message.type === 'progress') {
+      const { epoch, epochs, trainRmse } = message;
+      onProgress?.({ epoch, epochs, trainRmse });
+    } else if (message.type === 'error') {
+      finish({ ok: false, error: message.error });
+    } else {
+      const { model, fingerprint, metrics } = message;
+      finish({ ok: true, model, fingerprint, metrics });
+    }
+  });
+  worker.on('error', (error) =>
+    finish({ ok: false, error: { code: 'failed', message: String(error) } }),
+  );
+  worker.on('exit', (code) =>
+    finish({
+      ok: false,
+      error: { code: 'failed', message: `training worker exited with code ${code}` },
+    }),
+  );
+}
+
 /**
  * Trains an SVD in a worker thread and resolves with the model or an error as data; it never
  * rejects. The rating arrays' buffers are transferred, not copied: afterwards they are
@@ -44,7 +73,7 @@ export function trainInWorker(
   options: SvdOptions = {},
   hooks: TrainInWorkerHooks = {},
 ): Promise<TrainOutcome> {
-  const { signal, onProgress } = hooks;
+  const { signal } = hooks;
   if (signal?.aborted) {
     return Promise.resolve({
       ok: false,
@@ -59,41 +88,15 @@ export function trainInWorker(
   }
   return new Promise((resolve) => {
     let settled = false;
-    const finish = (outcome: TrainOutcome): void => {
+    const onAbort = (): void => worker.postMessage({ type: 'cancel' } satisfies TrainRequest);
+    superviseWorker(worker, hooks.onProgress, (outcome) => {
       if (settled) return;
       settled = true;
       signal?.removeEventListener('abort', onAbort);
       void worker.terminate();
       resolve(outcome);
-    };
-    const onAbort = (): void => worker.postMessage({ type: 'cancel' } satisfies TrainRequest);
-    signal?.addEventListener('abort', onAbort, { once: true });
-    worker.on('message', (message: unknown) => {
-      if (!isTrainResponse(message)) return;
-      if (message.type === 'progress') {
-        onProgress?.({
-          epoch: message.epoch,
-          epochs: message.epochs,
-          trainRmse: message.trainRmse,
-        });
-      } else if (message.type === 'error') finish({ ok: false, error: message.error });
-      else
-        finish({
-          ok: true,
-          model: message.model,
-          fingerprint: message.fingerprint,
-          metrics: message.metrics,
-        });
     });
-    worker.on('error', (error) =>
-      finish({ ok: false, error: { code: 'failed', message: String(error) } }),
-    );
-    worker.on('exit', (code) =>
-      finish({
-        ok: false,
-        error: { code: 'failed', message: `training worker exited with code ${code}` },
-      }),
-    );
+    signal?.addEventListener('abort', onAbort, { once: true });
     const request: TrainRequest = { type: 'train', ratings, options };
     worker.postMessage(
       request,

@@ -35,6 +35,32 @@ function prepare(
   }
 }
 
+/** The `done` message of a finished trainer, with the model's buffers to transfer. */
+function doneMessage(
+  trainer: SvdTrainer,
+  run: { fingerprint: string; ratingCount: number; trainRmse: number; started: number },
+) {
+  const model = trainer.toModel();
+  const metrics = {
+    trainRmse: run.trainRmse,
+    epochs: trainer.epochs,
+    fitSeconds: (performance.now() - run.started) / 1000,
+    ratingCount: run.ratingCount,
+    userCount: model.userIds.length,
+    itemCount: model.itemIds.length,
+  };
+  const arrays = [
+    model.userIds,
+    model.itemIds,
+    model.userBias,
+    model.itemBias,
+    model.userFactors,
+    model.itemFactors,
+  ];
+  const message: TrainResponse = { type: 'done', model, fingerprint: run.fingerprint, metrics };
+  return { message, transfer: transferablesOf(arrays) };
+}
+
 /**
  * The training worker's work, free of worker plumbing: validate, fingerprint, fit epoch by
  * epoch with a progress message after each, stop on cancel, and end with exactly one `done`
@@ -66,24 +92,14 @@ export async function runTrainJob(
       trainRmse = trainer.runEpoch();
       io.post({ type: 'progress', epoch, epochs: trainer.epochs, trainRmse });
     }
-    const model = trainer.toModel();
-    const metrics = {
+    const ratingCount = ratings.ratings.length;
+    const { message, transfer } = doneMessage(trainer, {
+      fingerprint,
+      ratingCount,
       trainRmse,
-      epochs: trainer.epochs,
-      fitSeconds: (performance.now() - started) / 1000,
-      ratingCount: ratings.ratings.length,
-      userCount: model.userIds.length,
-      itemCount: model.itemIds.length,
-    };
-    const arrays = [
-      model.userIds,
-      model.itemIds,
-      model.userBias,
-      model.itemBias,
-      model.userFactors,
-      model.itemFactors,
-    ];
-    io.post({ type: 'done', model, fingerprint, metrics }, transferablesOf(arrays));
+      started,
+    });
+    io.post(message, transfer);
   } catch (error) {
     io.post({ type: 'error', error: { code: 'failed', message: String(error) } });
   }
