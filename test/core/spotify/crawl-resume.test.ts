@@ -77,10 +77,11 @@ describe('runCrawl stops and resumes', () => {
     const store = tempStore();
     const events: CrawlProgress[] = [];
     const onProgress = (p: CrawlProgress): number => events.push(p);
+    const now = (): number => 1_800_000_000_000; // still: pauses are asked for exactly
     const summary = await runCrawl(
       store,
       crawlSources(fake),
-      optionsFor(fake, { sleep, onProgress }),
+      optionsFor(fake, { sleep, onProgress, now }),
     );
     expect(summary.stopped).toBeNull();
     expect(waits.filter((ms) => ms === 1000).length).toBeGreaterThanOrEqual(1);

@@ -12,6 +12,8 @@ function clientFor(fake: FakeSpotify, extra: Partial<SpotifyClientOptions> = {})
       accountsUrl: fake.accountsUrl,
       retry: { attempts: 5, baseMs: 100, capMs: 300 },
       random: () => 1,
+      // A still clock, so a Retry-After pause is asked for exactly, not less the ms elapsed.
+      now: () => 1_000_000,
       ...extra,
     }),
   );
