@@ -1,0 +1,130 @@
+import { app, Menu } from 'electron';
+import type { MenuItemConstructorOptions } from 'electron';
+import type { MenuActions } from './menu-actions.ts';
+
+export interface MenuOptions {
+  readonly platform: NodeJS.Platform;
+  /** Development builds add Force Reload and Developer Tools to View. */
+  readonly isPackaged: boolean;
+  /** Told about an action that failed unexpectedly (it is logged and shown). */
+  readonly onActionError: (error: unknown) => void;
+}
+
+export const menuItemIds = { refresh: 'refresh-data', cancelRefresh: 'cancel-refresh' } as const;
+
+const separator: MenuItemConstructorOptions = { type: 'separator' };
+
+/**
+ * The application menu: Earshot's own items (which call the same services as IPC) inside the
+ * platform's standard menus. On macOS the app menu holds About, Settings… (⌘,), Services, Hide
+ * and Quit; elsewhere File holds Settings… and Quit and Help holds About.
+ */
+export function buildMenuTemplate(
+  actions: MenuActions,
+  options: MenuOptions,
+): MenuItemConstructorOptions[] {
+  const isMac = options.platform === 'darwin';
+  const run = (action: () => Promise<void> | void) => () => {
+    Promise.resolve()
+      .then(action)
+      .catch((error: unknown) => options.onActionError(error));
+  };
+  const settings: MenuItemConstructorOptions = {
+    label: 'Settings…',
+    accelerator: 'CmdOrCtrl+,',
+    click: run(actions.openSettings),
+  };
+  const about: MenuItemConstructorOptions = {
+    label: 'About Earshot',
+    click: run(actions.showAbout),
+  };
+  const macAppMenu: MenuItemConstructorOptions = {
+    label: 'Earshot',
+    submenu: [
+      { role: 'about' },
+      separator,
+      settings,
+      separator,
+      { role: 'services' },
+      separator,
+      { role: 'hide' },
+      { role: 'hideOthers' },
+      { role: 'unhide' },
+      separator,
+      { role: 'quit' },
+    ],
+  };
+  const fileMenu: MenuItemConstructorOptions = {
+    label: 'File',
+    submenu: [
+      {
+        id: menuItemIds.refresh,
+        label: 'Refresh data',
+        accelerator: 'CmdOrCtrl+R',
+        click: run(actions.refreshData),
+      },
+      {
+        id: menuItemIds.cancelRefresh,
+        label: 'Cancel refresh',
+        enabled: false,
+        click: run(actions.cancelRefresh),
+      },
+      separator,
+      { label: 'Import ratings…', click: run(actions.importRatings) },
+      { label: 'Export data…', click: run(actions.exportData) },
+      separator,
+      { label: 'Open data folder', click: run(actions.openDataFolder) },
+      ...(isMac ? [] : [separator, settings, separator, { role: 'quit' } as const]),
+    ],
+  };
+  const viewMenu: MenuItemConstructorOptions = {
+    label: 'View',
+    submenu: [
+      ...(options.isPackaged
+        ? []
+        : [{ role: 'forceReload' } as const, { role: 'toggleDevTools' } as const, separator]),
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      separator,
+      { role: 'togglefullscreen' },
+    ],
+  };
+  const helpMenu: MenuItemConstructorOptions = { role: 'help', submenu: [about] };
+  return [
+    ...(isMac ? [macAppMenu] : []),
+    fileMenu,
+    { role: 'editMenu' },
+    viewMenu,
+    { role: 'windowMenu' },
+    ...(isMac ? [] : [helpMenu]),
+  ];
+}
+
+export interface MenuControl {
+  /** While a refresh runs, Refresh data is off and Cancel refresh is on. */
+  setRefreshing(isRunning: boolean): void;
+}
+
+export function registerMenu(
+  actions: MenuActions,
+  options: MenuOptions & { readonly version: string },
+): MenuControl {
+  if (options.platform === 'darwin') {
+    app.setAboutPanelOptions({
+      applicationName: 'Earshot',
+      applicationVersion: options.version,
+      copyright: 'MIT licence',
+    });
+  }
+  const menu = Menu.buildFromTemplate(buildMenuTemplate(actions, options));
+  Menu.setApplicationMenu(menu);
+  return {
+    setRefreshing(isRunning) {
+      const refresh = menu.getMenuItemById(menuItemIds.refresh);
+      const cancel = menu.getMenuItemById(menuItemIds.cancelRefresh);
+      if (refresh) refresh.enabled = !isRunning;
+      if (cancel) cancel.enabled = isRunning;
+    },
+  };
+}
