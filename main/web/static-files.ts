@@ -16,7 +16,7 @@ const contentTypes: Record<string, string> = {
 export const contentSecurityPolicy = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
+  "style-src 'self'",
   "img-src 'self' data: https://i.scdn.co",
   "connect-src 'self'",
   "object-src 'none'",

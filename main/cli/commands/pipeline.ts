@@ -92,7 +92,7 @@ export const pipelineCommand: Command = {
     const seed = integerOption(values.seed, 'seed', pipelineDefaults.seed, 0, 2 ** 32 - 1);
     const progress = createProgressPrinter(io);
     const exportDir = values.export;
-    await withStore(values.db, io, async (store) => {
+    return withStore(values.db, io, async (store) => {
       const summary = await runPipeline(
         store,
         {
@@ -105,13 +105,16 @@ export const pipelineCommand: Command = {
       );
       progress.finish();
       io.out(formatSummary(summary));
-      if (typeof summary.training === 'object' && !summary.training.ok)
-        throw new Error(`Training failed: ${summary.training.error.message}`);
+      if (typeof summary.training === 'object' && !summary.training.ok) {
+        // The catalog and ratings are saved; the previous model (if any) stays in place.
+        io.err(`earshot pipeline: training failed: ${summary.training.error.message}\n`);
+        return 1;
+      }
       if (exportDir !== undefined) {
         const exported = exportData(store, exportDir);
         io.out(`Exported  ${exported.songsFile}, ${exported.ratingsFile}\n`);
       }
+      return 0;
     });
-    return 0;
   },
 };
