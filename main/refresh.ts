@@ -13,9 +13,9 @@ import type { SettingsService } from './settings.ts';
 import type { RefreshSummary } from './settings-types.ts';
 
 /**
- * The Spotify crawl as Refresh data runs it: `runCrawl` from main/core/spotify behind a small
- * adapter (parse the sources, map its progress to `pipeline:progress`). Optional, so Refresh
- * works without it: catalog, ratings and retrain.
+ * The Spotify crawl as Refresh data runs it (`crawlSpotify`, over main/core/spotify), reporting
+ * its own started, progress and done news. Injected, so Refresh works without it — catalog,
+ * ratings and retrain — and tests run it against a fake.
  */
 export type CrawlStep = (
   store: Store,
@@ -66,9 +66,7 @@ async function crawlOrSkip(
   if (credentials.status === 'unreadable') return skip(credentials.message);
   if (sources.length === 0) return skip('No Spotify sources are set (Settings)');
   if (deps.crawl === undefined) return skip('Spotify crawling is not available in this version');
-  report({ step: 'crawl', status: 'started', message: `Crawling ${sources.length} sources` });
   await deps.crawl(store, { credentials: credentials.credentials, sources }, report, signal);
-  report({ step: 'crawl', status: 'done', message: 'Spotify crawl finished' });
   return 'done';
 }
 

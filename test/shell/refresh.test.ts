@@ -9,9 +9,13 @@ import type { SvdOptions } from '../../main/core/recommender/svd-options.ts';
 import { openStore } from '../../main/core/store/store.ts';
 import type { Store } from '../../main/core/store/store.ts';
 import type { CredentialsRead } from '../../main/credentials.ts';
+import { CredentialVault } from '../../main/credentials.ts';
 import { createRefresh } from '../../main/refresh.ts';
 import type { CrawlStep, RefreshDeps } from '../../main/refresh.ts';
+import { createSettingsService } from '../../main/settings.ts';
+import { createSpotifyCrawl } from '../../main/spotify-crawl.ts';
 import type { EarshotEvents } from '../../preload/api.ts';
+import { startFakeSpotify } from '../fake-spotify/fake-spotify.ts';
 import { syntheticCatalog } from '../helpers/synthetic-catalog.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
@@ -142,7 +146,9 @@ describe('Refresh data', () => {
 
   it('crawls Spotify when set up, with the decrypted credentials and the sources', async () => {
     const crawl = vi.fn<CrawlStep>((crawlStore, _job, report) => {
+      report({ step: 'crawl', status: 'started', message: 'Crawling' });
       report({ step: 'crawl', status: 'progress', message: 'album', done: 1, total: 1 });
+      report({ step: 'crawl', status: 'done', message: 'Crawled' });
       crawlStore.tracks.upsertMany(syntheticCatalog(30));
       return Promise.resolve();
     });
@@ -208,5 +214,63 @@ describe('Refresh data', () => {
     expect(!result.ok && result.error.code).toBe('internal');
     expect(store.models.latestInfo()).toEqual(model);
     expect(models.info()).not.toBeNull();
+  });
+});
+
+describe('Refresh data with Spotify', () => {
+  it('crawls the saved sources from a (fake) Spotify with the saved credentials, then rates and retrains', async () => {
+    const fake = await startFakeSpotify({
+      data: { artists: 1, albumsPerArtist: 1, tracksPerAlbum: 12 },
+    });
+    const path = join(makeTempDir(), 'earshot.db');
+    copyFileSync(join(seedDir, 'earshot.db'), path);
+    const store = openStore(path);
+    const events = new EventHub();
+    const models = new ModelManager({ store, events });
+    const progress: PipelineProgress[] = [];
+    events.subscribe((event, payload) => {
+      if (event === 'pipeline:progress') progress.push(payload as PipelineProgress);
+    });
+    try {
+      const secrets = {
+        isAsyncEncryptionAvailable: () => Promise.resolve(true),
+        encryptStringAsync: (text: string) => Promise.resolve(Buffer.from(text).reverse()),
+        decryptStringAsync: (data: Buffer) =>
+          Promise.resolve({
+            result: Buffer.from(data).reverse().toString(),
+            shouldReEncrypt: false,
+          }),
+      };
+      const settings = createSettingsService({
+        store,
+        vault: new CredentialVault(store.settings, secrets),
+      });
+      await settings.handle('setSpotifyCredentials', {
+        clientId: fake.clientId,
+        clientSecret: fake.clientSecret,
+      });
+      await settings.handle('setSpotifySources', {
+        sources: [`spotify:album:${fake.data.albums[0]!.id}`],
+      });
+      const before = store.tracks.count();
+      const refresh = createRefresh({
+        store,
+        models,
+        events,
+        service: { catalogChanged: () => undefined },
+        settings,
+        catalogPath: defaultCatalogPath,
+        crawl: createSpotifyCrawl({ apiUrl: fake.apiUrl, accountsUrl: fake.accountsUrl }),
+      });
+      const result = await refresh.run();
+      expect(result.ok && result.value).toMatchObject({ crawl: 'done', training: 'trained' });
+      expect(store.tracks.count()).toBe(before + 12);
+      expect(progress.filter((p) => p.step === 'crawl').map((p) => p.status)).toContain('done');
+      expect(result.ok && result.value.ratingsWritten).toBeGreaterThan(0);
+    } finally {
+      models.close();
+      store.close();
+      await fake.close();
+    }
   });
 });
