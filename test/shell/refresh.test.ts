@@ -250,7 +250,7 @@ describe('Refresh data with Spotify', () => {
         clientSecret: fake.clientSecret,
       });
       await settings.handle('setSpotifySources', {
-        sources: [`spotify:album:${fake.data.albums[0]!.id}`],
+        sources: [`spotify:album:${fake.data.albums[0].id}`],
       });
       const before = store.tracks.count();
       const refresh = createRefresh({
