@@ -1,52 +1,15 @@
-import { EventHub } from '../../core/app/event-hub.ts';
-import { ModelManager } from '../../core/app/model-manager.ts';
+import { trainStep } from '../../core/app/train-step.ts';
+import type { TrainStepResult } from '../../core/app/train-step.ts';
 import { exportData } from '../../core/export-data.ts';
-import type { PipelineProgress } from '../../core/pipeline.ts';
-import type { TrainOutcome } from '../../core/recommender/train-in-worker.ts';
-import type { Store } from '../../core/store/store.ts';
 import { pipelineDefaults, runPipeline } from '../../core/pipeline.ts';
 import type { PipelineSummary } from '../../core/pipeline.ts';
 import { choiceOption, dbOption, integerOption, parseCommandArgs } from '../arguments.ts';
 import type { Command } from '../command.ts';
 import { withStore } from '../command.ts';
 import { createProgressPrinter } from '../progress-printer.ts';
-
-type TrainStepResult = TrainOutcome | 'up-to-date' | 'no-ratings';
-
-/** The pipeline's training step: one training run in a worker thread, saved to the store. */
-async function trainStep(
-  store: Store,
-  report: (p: PipelineProgress) => void,
-): Promise<TrainStepResult> {
-  const events = new EventHub();
-  events.subscribe((event, payload) => {
-    if (event === 'training:progress' && 'epoch' in payload) {
-      report({
-        step: 'training',
-        status: 'progress',
-        message: 'Training the model',
-        done: payload.epoch,
-        total: payload.epochs,
-      });
-    }
-  });
-  const models = new ModelManager({ store, events });
-  try {
-    const start = models.start();
-    if (start.status !== 'training') {
-      report({
-        step: 'training',
-        status: 'skipped',
-        message: start.status === 'loaded' ? 'The model is up to date' : 'No ratings to train on',
-      });
-      return start.status === 'loaded' ? 'up-to-date' : 'no-ratings';
-    }
-    report({ step: 'training', status: 'started', message: 'Training the model' });
-    return await start.outcome;
-  } finally {
-    models.close();
-  }
-}
+import { crawlPipelineStep, formatCrawlSummary } from '../../core/spotify/index.ts';
+import type { CrawlSummary } from '../../core/spotify/index.ts';
+import { credentialsFromEnv, readSources } from '../spotify-sources.ts';
 
 function formatTraining(outcome: TrainStepResult | undefined): string {
   if (outcome === undefined || outcome === 'no-ratings') return 'not trained: no ratings';
@@ -56,10 +19,19 @@ function formatTraining(outcome: TrainStepResult | undefined): string {
   return `SVD, ${m.ratingCount} ratings, ${m.userCount} listeners × ${m.itemCount} songs, train RMSE ${m.trainRmse.toFixed(3)}, ${m.fitSeconds.toFixed(2)} s`;
 }
 
-function formatSummary(summary: PipelineSummary<unknown, TrainStepResult>): string {
+function formatSummary(
+  summary: PipelineSummary<CrawlSummary, TrainStepResult>,
+  spotify: string | undefined,
+): string {
   const { catalog, ratings } = summary;
+  const crawl = summary.crawl
+    ? formatCrawlSummary(summary.crawl)
+    : spotify === undefined
+      ? []
+      : [spotify];
   return [
     `Catalog   ${catalog.inserted} new tracks, ${catalog.updated} refreshed`,
+    ...crawl.map((line, i) => `${i === 0 ? 'Spotify' : '       '}   ${line}`),
     `Ratings   ${ratings.action === 'unchanged' ? 'unchanged' : `${ratings.action}: ${ratings.ratingsWritten} ratings`} (${ratings.listeners} simulated listeners)`,
     `Model     ${formatTraining(summary.training)}`,
     `Took      ${summary.seconds.toFixed(2)} s`,
@@ -71,7 +43,7 @@ export const pipelineCommand: Command = {
   name: 'pipeline',
   summary: 'Load or refresh the catalog, generate simulated ratings and train the model.',
   usage:
-    'earshot pipeline [--db PATH] [--listeners N] [--seed S] [--ratings-mode taste|uniform] [--export DIR]',
+    'earshot pipeline [--db PATH] [--listeners N] [--seed S] [--ratings-mode taste|uniform] [--export DIR] [--source URL|URI|search:QUERY …] [--sources-file FILE]',
   async run(args, io) {
     const { values } = parseCommandArgs(args, {
       ...dbOption,
@@ -79,7 +51,19 @@ export const pipelineCommand: Command = {
       seed: { type: 'string' },
       'ratings-mode': { type: 'string' },
       export: { type: 'string' },
+      source: { type: 'string', multiple: true },
+      'sources-file': { type: 'string' },
     });
+    const sources = readSources(values.source ?? [], values['sources-file']);
+    const credentials = credentialsFromEnv(io.env);
+    const crawl =
+      sources.length > 0 && credentials !== undefined
+        ? crawlPipelineStep(sources, { credentials, env: io.env })
+        : undefined;
+    const spotifyNote =
+      sources.length > 0 && credentials === undefined
+        ? 'not crawled: set SPOTIFY_CLIENT_ID and SPOTIFY_CLIENT_SECRET to crawl Spotify; the catalog is as it was'
+        : undefined;
     const ratingsMode = choiceOption(
       values['ratings-mode'],
       'ratings-mode',
@@ -101,10 +85,10 @@ export const pipelineCommand: Command = {
           ratingsMode,
           onProgress: (p) => progress.update({ label: p.message, done: p.done, total: p.total }),
         },
-        { train: trainStep },
+        { train: trainStep, ...(crawl ? { crawl } : {}) },
       );
       progress.finish();
-      io.out(formatSummary(summary));
+      io.out(formatSummary(summary, spotifyNote));
       if (typeof summary.training === 'object' && !summary.training.ok) {
         // The catalog and ratings are saved; the previous model (if any) stays in place.
         io.err(`earshot pipeline: training failed: ${summary.training.error.message}\n`);
