@@ -4,6 +4,8 @@
  * the shell's wiring and to record what it did. Everything else in these tests is real.
  */
 import { EventEmitter } from 'node:events';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { vi } from 'vitest';
 
 type Handler = (event: unknown, ...args: unknown[]) => unknown;
@@ -140,8 +142,44 @@ export const Menu = {
     this.applicationMenu = menu;
   },
 };
-export const app = Object.assign(new EventEmitter(), { setAboutPanelOptions: vi.fn() });
-export const shell = { openExternal: vi.fn(() => Promise.resolve()) };
+/** The app object: a checkout run with `electron .` (from the project root), already ready. */
+export const app = Object.assign(new EventEmitter(), {
+  isPackaged: false,
+  paths: new Map<string, string>(),
+  name: 'earshot',
+  sandboxed: false,
+  quit: vi.fn(),
+  setAboutPanelOptions: vi.fn(),
+  getAppPath: () => fileURLToPath(new URL('../../', import.meta.url)),
+  getVersion: () => '0.1.0',
+  getPath(name: string): string {
+    return app.paths.get(name) ?? join(app.paths.get('userData') ?? '/nonexistent', name);
+  },
+  setPath(name: string, path: string) {
+    app.paths.set(name, path);
+  },
+  setName(name: string) {
+    app.name = name;
+  },
+  enableSandbox() {
+    app.sandboxed = true;
+  },
+  requestSingleInstanceLock: () => true,
+  whenReady: () => Promise.resolve(),
+});
+export const shell = {
+  openExternal: vi.fn(() => Promise.resolve()),
+  openPath: vi.fn(() => Promise.resolve('')),
+  showItemInFolder: vi.fn(),
+};
+/** A secret store that works (macOS Keychain, Windows DPAPI, a Linux keyring). */
+export const safeStorage = {
+  isAsyncEncryptionAvailable: () => Promise.resolve(true),
+  encryptStringAsync: (text: string) => Promise.resolve(Buffer.from(text).reverse()),
+  decryptStringAsync: (data: Buffer) =>
+    Promise.resolve({ result: Buffer.from(data).reverse().toString(), shouldReEncrypt: false }),
+  getSelectedStorageBackend: () => 'gnome_libsecret',
+};
 
 /** The renderer side, for the preload. */
 export const contextBridge = {
