@@ -3,14 +3,6 @@ import { openStore } from '../core/store/store.ts';
 import type { Store } from '../core/store/store.ts';
 import type { CliIo } from './cli-io.ts';
 
-/** One `earshot <name>` command. `run` resolves to the process exit code. */
-export interface Command {
-  readonly name: string;
-  readonly summary: string;
-  readonly usage: string;
-  readonly run: (args: string[], io: CliIo) => Promise<number>;
-}
-
 /** Opens the database (`--db`, else `EARSHOT_DB`, else the per-user data folder) for `work`. */
 export async function withStore<T>(
   db: string | undefined,

@@ -3,24 +3,7 @@ import { ImportError } from '../core/ratings/import/import-error.ts';
 import { StoreError } from '../core/store/store-error.ts';
 import type { CliIo } from './cli-io.ts';
 import { processIo, UsageError } from './cli-io.ts';
-import type { Command } from './command.ts';
-import { evaluateCommand } from './commands/evaluate.ts';
-import { exportCommand } from './commands/export.ts';
-import { importRatingsCommand } from './commands/import-ratings.ts';
-import { pipelineCommand } from './commands/pipeline.ts';
-import { recommendCommand } from './commands/recommend.ts';
-import { serveCommand } from './commands/serve.ts';
-import { statsCommand } from './commands/stats.ts';
-
-const commands: readonly Command[] = [
-  recommendCommand,
-  serveCommand,
-  pipelineCommand,
-  evaluateCommand,
-  importRatingsCommand,
-  exportCommand,
-  statsCommand,
-];
+import { commands } from './command-list.ts';
 
 function helpText(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -61,7 +44,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     return 0;
   }
   try {
-    return await command.run(args, io);
+    const { run } = await command.load();
+    return await run(args, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`earshot ${name}: ${error.message}\nUsage: ${command.usage}\n`);

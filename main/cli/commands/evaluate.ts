@@ -1,3 +1,4 @@
+import type { CliIo } from '../cli-io.ts';
 import { readRatingArrays } from '../../core/ratings/import/read-rating-arrays.ts';
 import { crossValidate } from '../../core/recommender/cross-validate.ts';
 import type { CrossValidateOptions } from '../../core/recommender/cross-validate.ts';
@@ -6,7 +7,6 @@ import type { SvdOptions } from '../../core/recommender/svd-options.ts';
 import type { RatingArrays } from '../../core/store/rating-repository.ts';
 import { choiceOption, dbOption, integerOption, parseCommandArgs } from '../arguments.ts';
 import { UsageError } from '../cli-io.ts';
-import type { Command } from '../command.ts';
 import { withStore } from '../command.ts';
 
 const algorithms = {
@@ -59,58 +59,50 @@ function svdOptions(values: Values, seed: number): SvdOptions {
   };
 }
 
-export const evaluateCommand: Command = {
-  name: 'evaluate',
-  summary:
-    "Cross-validate a recommender (RMSE, MAE, FCP, precision/recall/NDCG/hit rate@k), as Surprise's cross_validate.",
-  usage:
-    'earshot evaluate [--db PATH | --ratings FILE [--format csv|movielens]] [--folds 5] [--algo svd|baseline|global-mean|popularity] [--factors N] [--epochs N] [--lr X] [--reg X] [--seed S] [--k 10] [--json]',
-  async run(args, io) {
-    const { values } = parseCommandArgs(args, options);
-    if (values.ratings !== undefined && values.db !== undefined)
-      throw new UsageError('give --db or --ratings, not both');
-    const algo = choiceOption(
-      values.algo,
-      'algo',
-      Object.keys(algorithms) as (keyof typeof algorithms)[],
-      'svd',
-    );
-    const seed = integerOption(values.seed, 'seed', 0, 0, 2 ** 32 - 1);
-    const folds = integerOption(values.folds, 'folds', 5, 2, 100);
-    const k = integerOption(values.k, 'k', 10, 1, 1000);
-    const ratingsFile = values.ratings;
-    const ratings: RatingArrays =
-      ratingsFile !== undefined
-        ? readRatingArrays(
-            ratingsFile,
-            choiceOption(
-              values.format,
-              'format',
-              ['csv', 'movielens'],
-              /\.(data|dat)$/.test(ratingsFile) ? 'movielens' : 'csv',
-            ),
-          )
-        : await withStore(values.db, io, (store) => store.ratings.readArrays());
-    if (ratings.ratings.length < folds)
-      throw new UsageError(
-        `there are ${ratings.ratings.length} ratings: too few for ${folds} folds`,
-      );
-    const algorithm = algorithms[algo];
-    const spec = (
-      algorithm === 'svd' ? { algorithm, options: svdOptions(values, seed) } : { algorithm }
-    ) as CrossValidateOptions;
-    const result = crossValidate(ratings, {
-      ...spec,
-      folds,
-      seed,
-      k,
-      onFold: (_r, fold, total) => io.err(`fold ${fold}/${total} done\n`),
-    });
-    io.out(
-      values.json
-        ? `${JSON.stringify(result, null, 2)}\n`
-        : `Evaluating ${result.algorithm} on ${ratings.ratings.length} ratings, ${folds} folds.\n\n${formatCrossValidation(result)}\n`,
-    );
-    return 0;
-  },
-};
+/** Runs `earshot evaluate`; resolves to the exit code. */
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseCommandArgs(args, options);
+  if (values.ratings !== undefined && values.db !== undefined)
+    throw new UsageError('give --db or --ratings, not both');
+  const algo = choiceOption(
+    values.algo,
+    'algo',
+    Object.keys(algorithms) as (keyof typeof algorithms)[],
+    'svd',
+  );
+  const seed = integerOption(values.seed, 'seed', 0, 0, 2 ** 32 - 1);
+  const folds = integerOption(values.folds, 'folds', 5, 2, 100);
+  const k = integerOption(values.k, 'k', 10, 1, 1000);
+  const ratingsFile = values.ratings;
+  const ratings: RatingArrays =
+    ratingsFile !== undefined
+      ? readRatingArrays(
+          ratingsFile,
+          choiceOption(
+            values.format,
+            'format',
+            ['csv', 'movielens'],
+            /\.(data|dat)$/.test(ratingsFile) ? 'movielens' : 'csv',
+          ),
+        )
+      : await withStore(values.db, io, (store) => store.ratings.readArrays());
+  if (ratings.ratings.length < folds)
+    throw new UsageError(`there are ${ratings.ratings.length} ratings: too few for ${folds} folds`);
+  const algorithm = algorithms[algo];
+  const spec = (
+    algorithm === 'svd' ? { algorithm, options: svdOptions(values, seed) } : { algorithm }
+  ) as CrossValidateOptions;
+  const result = crossValidate(ratings, {
+    ...spec,
+    folds,
+    seed,
+    k,
+    onFold: (_r, fold, total) => io.err(`fold ${fold}/${total} done\n`),
+  });
+  io.out(
+    values.json
+      ? `${JSON.stringify(result, null, 2)}\n`
+      : `Evaluating ${result.algorithm} on ${ratings.ratings.length} ratings, ${folds} folds.\n\n${formatCrossValidation(result)}\n`,
+  );
+  return 0;
+}

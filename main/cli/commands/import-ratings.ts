@@ -1,51 +1,47 @@
+import type { CliIo } from '../cli-io.ts';
 import { importRatingsFile } from '../../core/ratings/import/import-ratings.ts';
 import { describeBadLines } from '../../core/ratings/import/import-error.ts';
 import { choiceOption, dbOption, parseCommandArgs } from '../arguments.ts';
 import { UsageError } from '../cli-io.ts';
-import type { Command } from '../command.ts';
 import { withStore } from '../command.ts';
 import { createProgressPrinter } from '../progress-printer.ts';
 
-export const importRatingsCommand: Command = {
-  name: 'import-ratings',
-  summary: 'Import real ratings: CSV (userID,itemID,rating[,timestamp]) or MovieLens files.',
-  usage: 'earshot import-ratings FILE [--format csv|movielens] [--skip-bad] [--db PATH]',
-  async run(args, io) {
-    const { values, positionals } = parseCommandArgs(
-      args,
-      { ...dbOption, format: { type: 'string' }, 'skip-bad': { type: 'boolean' } },
-      true,
-    );
-    const [file, ...extra] = positionals;
-    if (file === undefined || extra.length > 0)
-      throw new UsageError('give exactly one FILE to import');
-    const format = choiceOption(values.format, 'format', ['csv', 'movielens'], guessFormat(file));
-    const progress = createProgressPrinter(io);
-    const summary = await withStore(values.db, io, (store) =>
-      importRatingsFile(store, file, {
-        format,
-        skipBad: values['skip-bad'] ?? false,
-        onProgress: ({ phase, done, total }) =>
-          progress.update({ label: `${phase} ratings`, done, total }),
-      }),
-    );
-    progress.finish();
+/** Runs `earshot import-ratings`; resolves to the exit code. */
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    args,
+    { ...dbOption, format: { type: 'string' }, 'skip-bad': { type: 'boolean' } },
+    true,
+  );
+  const [file, ...extra] = positionals;
+  if (file === undefined || extra.length > 0)
+    throw new UsageError('give exactly one FILE to import');
+  const format = choiceOption(values.format, 'format', ['csv', 'movielens'], guessFormat(file));
+  const progress = createProgressPrinter(io);
+  const summary = await withStore(values.db, io, (store) =>
+    importRatingsFile(store, file, {
+      format,
+      skipBad: values['skip-bad'] ?? false,
+      onProgress: ({ phase, done, total }) =>
+        progress.update({ label: `${phase} ratings`, done, total }),
+    }),
+  );
+  progress.finish();
+  io.out(
+    `Imported ${summary.imported} ratings by ${summary.users} listeners from ${summary.file}` +
+      (summary.placeholders > 0
+        ? ` (${summary.placeholders} items not in the catalog added as placeholders)`
+        : '') +
+      (summary.repeated > 0 ? `; ${summary.repeated} repeated lines kept their last value` : '') +
+      '\n',
+  );
+  if (summary.skipped.length > 0) {
     io.out(
-      `Imported ${summary.imported} ratings by ${summary.users} listeners from ${summary.file}` +
-        (summary.placeholders > 0
-          ? ` (${summary.placeholders} items not in the catalog added as placeholders)`
-          : '') +
-        (summary.repeated > 0 ? `; ${summary.repeated} repeated lines kept their last value` : '') +
-        '\n',
+      `Skipped ${summary.skipped.length} bad lines:\n${describeBadLines(file, summary.skipped)}\n`,
     );
-    if (summary.skipped.length > 0) {
-      io.out(
-        `Skipped ${summary.skipped.length} bad lines:\n${describeBadLines(file, summary.skipped)}\n`,
-      );
-    }
-    return 0;
-  },
-};
+  }
+  return 0;
+}
 
 /** MovieLens files are recognisable by name; everything else is read as Surprise-style CSV. */
 function guessFormat(file: string): 'csv' | 'movielens' {

@@ -1,10 +1,10 @@
+import type { CliIo } from '../cli-io.ts';
 import { trainStep } from '../../core/app/train-step.ts';
 import type { TrainStepResult } from '../../core/app/train-step.ts';
 import { exportData } from '../../core/export-data.ts';
 import { pipelineDefaults, runPipeline } from '../../core/pipeline.ts';
 import type { PipelineSummary } from '../../core/pipeline.ts';
 import { choiceOption, dbOption, integerOption, parseCommandArgs } from '../arguments.ts';
-import type { Command } from '../command.ts';
 import { withStore } from '../command.ts';
 import { createProgressPrinter } from '../progress-printer.ts';
 import { crawlPipelineStep, formatCrawlSummary } from '../../core/spotify/index.ts';
@@ -39,66 +39,61 @@ function formatSummary(
   ].join('\n');
 }
 
-export const pipelineCommand: Command = {
-  name: 'pipeline',
-  summary: 'Load or refresh the catalog, generate simulated ratings and train the model.',
-  usage:
-    'earshot pipeline [--db PATH] [--listeners N] [--seed S] [--ratings-mode taste|uniform] [--export DIR] [--source URL|URI|search:QUERY …] [--sources-file FILE]',
-  async run(args, io) {
-    const { values } = parseCommandArgs(args, {
-      ...dbOption,
-      listeners: { type: 'string' },
-      seed: { type: 'string' },
-      'ratings-mode': { type: 'string' },
-      export: { type: 'string' },
-      source: { type: 'string', multiple: true },
-      'sources-file': { type: 'string' },
-    });
-    const sources = readSources(values.source ?? [], values['sources-file']);
-    const credentials = credentialsFromEnv(io.env);
-    const crawl =
-      sources.length > 0 && credentials !== undefined
-        ? crawlPipelineStep(sources, { credentials, env: io.env })
-        : undefined;
-    const spotifyNote =
-      sources.length > 0 && credentials === undefined
-        ? 'not crawled: set SPOTIFY_CLIENT_ID and SPOTIFY_CLIENT_SECRET to crawl Spotify; the catalog is as it was'
-        : undefined;
-    const ratingsMode = choiceOption(
-      values['ratings-mode'],
-      'ratings-mode',
-      ['taste', 'uniform'],
-      pipelineDefaults.ratingsMode,
+/** Runs `earshot pipeline`; resolves to the exit code. */
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseCommandArgs(args, {
+    ...dbOption,
+    listeners: { type: 'string' },
+    seed: { type: 'string' },
+    'ratings-mode': { type: 'string' },
+    export: { type: 'string' },
+    source: { type: 'string', multiple: true },
+    'sources-file': { type: 'string' },
+  });
+  const sources = readSources(values.source ?? [], values['sources-file']);
+  const credentials = credentialsFromEnv(io.env);
+  const crawl =
+    sources.length > 0 && credentials !== undefined
+      ? crawlPipelineStep(sources, { credentials, env: io.env })
+      : undefined;
+  const spotifyNote =
+    sources.length > 0 && credentials === undefined
+      ? 'not crawled: set SPOTIFY_CLIENT_ID and SPOTIFY_CLIENT_SECRET to crawl Spotify; the catalog is as it was'
+      : undefined;
+  const ratingsMode = choiceOption(
+    values['ratings-mode'],
+    'ratings-mode',
+    ['taste', 'uniform'],
+    pipelineDefaults.ratingsMode,
+  );
+  const defaultListeners =
+    ratingsMode === 'uniform' ? pipelineDefaults.uniformListeners : pipelineDefaults.listeners;
+  const listeners = integerOption(values.listeners, 'listeners', defaultListeners, 1, 1_000_000);
+  const seed = integerOption(values.seed, 'seed', pipelineDefaults.seed, 0, 2 ** 32 - 1);
+  const progress = createProgressPrinter(io);
+  const exportDir = values.export;
+  return withStore(values.db, io, async (store) => {
+    const summary = await runPipeline(
+      store,
+      {
+        listeners,
+        seed,
+        ratingsMode,
+        onProgress: (p) => progress.update({ label: p.message, done: p.done, total: p.total }),
+      },
+      { train: trainStep, ...(crawl ? { crawl } : {}) },
     );
-    const defaultListeners =
-      ratingsMode === 'uniform' ? pipelineDefaults.uniformListeners : pipelineDefaults.listeners;
-    const listeners = integerOption(values.listeners, 'listeners', defaultListeners, 1, 1_000_000);
-    const seed = integerOption(values.seed, 'seed', pipelineDefaults.seed, 0, 2 ** 32 - 1);
-    const progress = createProgressPrinter(io);
-    const exportDir = values.export;
-    return withStore(values.db, io, async (store) => {
-      const summary = await runPipeline(
-        store,
-        {
-          listeners,
-          seed,
-          ratingsMode,
-          onProgress: (p) => progress.update({ label: p.message, done: p.done, total: p.total }),
-        },
-        { train: trainStep, ...(crawl ? { crawl } : {}) },
-      );
-      progress.finish();
-      io.out(formatSummary(summary, spotifyNote));
-      if (typeof summary.training === 'object' && !summary.training.ok) {
-        // The catalog and ratings are saved; the previous model (if any) stays in place.
-        io.err(`earshot pipeline: training failed: ${summary.training.error.message}\n`);
-        return 1;
-      }
-      if (exportDir !== undefined) {
-        const exported = exportData(store, exportDir);
-        io.out(`Exported  ${exported.songsFile}, ${exported.ratingsFile}\n`);
-      }
-      return 0;
-    });
-  },
-};
+    progress.finish();
+    io.out(formatSummary(summary, spotifyNote));
+    if (typeof summary.training === 'object' && !summary.training.ok) {
+      // The catalog and ratings are saved; the previous model (if any) stays in place.
+      io.err(`earshot pipeline: training failed: ${summary.training.error.message}\n`);
+      return 1;
+    }
+    if (exportDir !== undefined) {
+      const exported = exportData(store, exportDir);
+      io.out(`Exported  ${exported.songsFile}, ${exported.ratingsFile}\n`);
+    }
+    return 0;
+  });
+}

@@ -1,3 +1,4 @@
+import type { CliIo } from '../cli-io.ts';
 import type { RecommendationView, Result, TrackView } from '../../../preload/api.ts';
 import { createAppService } from '../../core/app/app-service.ts';
 import type { AppService } from '../../core/app/app-service.ts';
@@ -5,7 +6,6 @@ import { bootstrapStore } from '../../core/app/bootstrap.ts';
 import { EventHub } from '../../core/app/event-hub.ts';
 import { ModelManager } from '../../core/app/model-manager.ts';
 import { dbOption, integerOption, parseCommandArgs } from '../arguments.ts';
-import type { Command } from '../command.ts';
 import { withStore } from '../command.ts';
 import { createLineReader, InputEnded } from '../line-reader.ts';
 
@@ -71,53 +71,49 @@ async function rateRound(
   return ratings;
 }
 
-export const recommendCommand: Command = {
-  name: 'recommend',
-  summary: 'Rate a few songs in the terminal and get the ones you will most likely enjoy.',
-  usage: 'earshot recommend [--rate N] [--top K] [--db PATH]',
-  async run(args, io) {
-    const { values } = parseCommandArgs(args, {
-      ...dbOption,
-      rate: { type: 'string' },
-      top: { type: 'string' },
-    });
-    const rate = integerOption(values.rate, 'rate', 5, 1, 50);
-    const top = integerOption(values.top, 'top', 3, 1, 50);
-    const reader = createLineReader(io.stdin);
-    const ask = async (prompt: string): Promise<string> => {
-      io.out(prompt);
-      return reader.next();
-    };
-    return withStore(values.db, io, async (store) => {
-      bootstrapStore(store);
-      const models = new ModelManager({ store, events: new EventHub(), retrainDelayMs: 0 });
-      try {
-        if (models.start().status === 'training')
-          io.err('Training the model first (a few seconds)…\n');
-        const service = createAppService({ store, models });
-        io.out(`Rate ${rate} songs from 1 to 5 stars, or 0 if you don't know one.\n`);
-        const ratings = await rateRound(service, rate, ask, io.out);
-        unwrap(await service.handle('submitRatings', { ratings }));
-        const { recommendations } = unwrap(await service.handle('recommend', { count: top }));
-        io.out(
-          `\nYour top ${recommendations.length}:\n${recommendations.map((r, i) => formatRecommendation(r, i + 1)).join('\n')}\n`,
+/** Runs `earshot recommend`; resolves to the exit code. */
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseCommandArgs(args, {
+    ...dbOption,
+    rate: { type: 'string' },
+    top: { type: 'string' },
+  });
+  const rate = integerOption(values.rate, 'rate', 5, 1, 50);
+  const top = integerOption(values.top, 'top', 3, 1, 50);
+  const reader = createLineReader(io.stdin);
+  const ask = async (prompt: string): Promise<string> => {
+    io.out(prompt);
+    return reader.next();
+  };
+  return withStore(values.db, io, async (store) => {
+    bootstrapStore(store);
+    const models = new ModelManager({ store, events: new EventHub(), retrainDelayMs: 0 });
+    try {
+      if (models.start().status === 'training')
+        io.err('Training the model first (a few seconds)…\n');
+      const service = createAppService({ store, models });
+      io.out(`Rate ${rate} songs from 1 to 5 stars, or 0 if you don't know one.\n`);
+      const ratings = await rateRound(service, rate, ask, io.out);
+      unwrap(await service.handle('submitRatings', { ratings }));
+      const { recommendations } = unwrap(await service.handle('recommend', { count: top }));
+      io.out(
+        `\nYour top ${recommendations.length}:\n${recommendations.map((r, i) => formatRecommendation(r, i + 1)).join('\n')}\n`,
+      );
+      return 0;
+    } catch (error) {
+      if (error instanceof InputEnded) {
+        io.err(
+          `\nearshot recommend: input ended before all ${rate} songs were rated; nothing was saved.\n`,
         );
-        return 0;
-      } catch (error) {
-        if (error instanceof InputEnded) {
-          io.err(
-            `\nearshot recommend: input ended before all ${rate} songs were rated; nothing was saved.\n`,
-          );
-          return 1;
-        }
-        if (error instanceof CallFailed) {
-          io.err(`earshot recommend: ${error.message}\n`);
-          return 1;
-        }
-        throw error;
-      } finally {
-        models.close();
+        return 1;
       }
-    });
-  },
-};
+      if (error instanceof CallFailed) {
+        io.err(`earshot recommend: ${error.message}\n`);
+        return 1;
+      }
+      throw error;
+    } finally {
+      models.close();
+    }
+  });
+}

@@ -10,7 +10,6 @@ import { startWebServer } from '../../web/web-server.ts';
 import type { WebServer } from '../../web/web-server.ts';
 import { dbOption, integerOption, parseCommandArgs } from '../arguments.ts';
 import type { CliIo } from '../cli-io.ts';
-import type { Command } from '../command.ts';
 
 export interface RunningServe {
   readonly server: WebServer;
@@ -35,10 +34,17 @@ export async function startServe(
     onInternalError: (error) => io.err(`internal error: ${String(error)}\n`),
   });
   const server = await startWebServer({ service, staticDir: rendererOutDir, port: options.port });
-  if (models.start().status === 'training') io.err('Training the model in the background…\n');
+  // Load (or start training) the model once the address is out: the page needs a few hundred
+  // milliseconds to ask its first question, and the model is ready by then.
+  let stopped = false;
+  setImmediate(() => {
+    if (!stopped && models.start().status === 'training')
+      io.err('Training the model in the background…\n');
+  });
   return {
     server,
     async stop() {
+      stopped = true;
       await server.close();
       models.close();
       store.close();
@@ -58,25 +64,21 @@ function openInBrowser(url: string): void {
     .unref();
 }
 
-export const serveCommand: Command = {
-  name: 'serve',
-  summary: 'Serve the app to your browser on 127.0.0.1 (the successor of the original Flask page).',
-  usage: 'earshot serve [--port P] [--db PATH] [--open]',
-  async run(args, io) {
-    const { values } = parseCommandArgs(args, {
-      ...dbOption,
-      port: { type: 'string' },
-      open: { type: 'boolean' },
-    });
-    const port = integerOption(values.port, 'port', 0, 0, 65535);
-    const running = await startServe({ db: values.db, port }, io);
-    io.out(`Earshot is at ${running.server.url} (Ctrl-C to stop)\n`);
-    if (values.open) openInBrowser(running.server.url);
-    await new Promise<void>((resolve) => {
-      process.once('SIGINT', resolve);
-      process.once('SIGTERM', resolve);
-    });
-    await running.stop();
-    return 0;
-  },
-};
+/** Runs `earshot serve`; resolves to the exit code. */
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseCommandArgs(args, {
+    ...dbOption,
+    port: { type: 'string' },
+    open: { type: 'boolean' },
+  });
+  const port = integerOption(values.port, 'port', 0, 0, 65535);
+  const running = await startServe({ db: values.db, port }, io);
+  io.out(`Earshot is at ${running.server.url} (Ctrl-C to stop)\n`);
+  if (values.open) openInBrowser(running.server.url);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await running.stop();
+  return 0;
+}

@@ -1,7 +1,7 @@
+import type { CliIo } from '../cli-io.ts';
 import { collectStats } from '../../core/stats.ts';
 import type { StoreStats } from '../../core/stats.ts';
 import { dbOption, parseCommandArgs } from '../arguments.ts';
-import type { Command } from '../command.ts';
 import { withStore } from '../command.ts';
 
 export function formatStats(stats: StoreStats): string {
@@ -22,14 +22,10 @@ export function formatStats(stats: StoreStats): string {
   ].join('\n');
 }
 
-export const statsCommand: Command = {
-  name: 'stats',
-  summary: 'Show what the database holds: tracks, artists, genres, listeners, ratings, model.',
-  usage: 'earshot stats [--db PATH] [--json]',
-  async run(args, io) {
-    const { values } = parseCommandArgs(args, { ...dbOption, json: { type: 'boolean' } });
-    const stats = await withStore(values.db, io, collectStats);
-    io.out(values.json ? `${JSON.stringify(stats, null, 2)}\n` : formatStats(stats));
-    return 0;
-  },
-};
+/** Runs `earshot stats`; resolves to the exit code. */
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseCommandArgs(args, { ...dbOption, json: { type: 'boolean' } });
+  const stats = await withStore(values.db, io, collectStats);
+  io.out(values.json ? `${JSON.stringify(stats, null, 2)}\n` : formatStats(stats));
+  return 0;
+}

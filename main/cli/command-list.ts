@@ -1,0 +1,61 @@
+import type { CliIo } from './cli-io.ts';
+
+/**
+ * The `earshot` commands. Each one's code is imported only when it runs, so that `serve` or
+ * `stats` start without loading what `evaluate` or the Spotify crawler need.
+ */
+export interface CommandEntry {
+  readonly name: string;
+  readonly summary: string;
+  readonly usage: string;
+  readonly load: () => Promise<{ run: (args: string[], io: CliIo) => Promise<number> }>;
+}
+
+export const commands: readonly CommandEntry[] = [
+  {
+    name: 'recommend',
+    summary: 'Rate a few songs in the terminal and get the ones you will most likely enjoy.',
+    usage: 'earshot recommend [--rate N] [--top K] [--db PATH]',
+    load: () => import('./commands/recommend.ts'),
+  },
+  {
+    name: 'serve',
+    summary:
+      'Serve the app to your browser on 127.0.0.1 (the successor of the original Flask page).',
+    usage: 'earshot serve [--port P] [--db PATH] [--open]',
+    load: () => import('./commands/serve.ts'),
+  },
+  {
+    name: 'pipeline',
+    summary: 'Load or refresh the catalog, generate simulated ratings and train the model.',
+    usage:
+      'earshot pipeline [--db PATH] [--listeners N] [--seed S] [--ratings-mode taste|uniform] [--export DIR] [--source URL|URI|search:QUERY …] [--sources-file FILE]',
+    load: () => import('./commands/pipeline.ts'),
+  },
+  {
+    name: 'evaluate',
+    summary:
+      "Cross-validate a recommender (RMSE, MAE, FCP, precision/recall/NDCG/hit rate@k), as Surprise's cross_validate.",
+    usage:
+      'earshot evaluate [--db PATH | --ratings FILE [--format csv|movielens]] [--folds 5] [--algo svd|baseline|global-mean|popularity] [--factors N] [--epochs N] [--lr X] [--reg X] [--seed S] [--k 10] [--json]',
+    load: () => import('./commands/evaluate.ts'),
+  },
+  {
+    name: 'import-ratings',
+    summary: 'Import real ratings: CSV (userID,itemID,rating[,timestamp]) or MovieLens files.',
+    usage: 'earshot import-ratings FILE [--format csv|movielens] [--skip-bad] [--db PATH]',
+    load: () => import('./commands/import-ratings.ts'),
+  },
+  {
+    name: 'export',
+    summary: 'Write songs.csv and user_ratings.csv (userID,itemID,rating) into a folder.',
+    usage: 'earshot export --out DIR [--db PATH]',
+    load: () => import('./commands/export.ts'),
+  },
+  {
+    name: 'stats',
+    summary: 'Show what the database holds: tracks, artists, genres, listeners, ratings, model.',
+    usage: 'earshot stats [--db PATH] [--json]',
+    load: () => import('./commands/stats.ts'),
+  },
+];
