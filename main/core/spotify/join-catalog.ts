@@ -2,8 +2,7 @@ import type { SpotifyTrack } from '../catalog/clean-track.ts';
 import { artistKey } from '../catalog/normalise.ts';
 import type { TrackInput } from '../catalog/track.ts';
 import type { Store } from '../store/store.ts';
-import { StoredTracks } from './stored-tracks.ts';
-import type { TrackKeys } from './stored-tracks.ts';
+import type { TrackIdentity } from '../store/track-repository.ts';
 
 /** What joining crawled tracks did to the catalog. */
 export interface JoinSummary {
@@ -18,15 +17,15 @@ export interface JoinSummary {
 }
 
 interface Index {
-  bySpotifyId: Map<string, TrackKeys>;
-  byIsrc: Map<string, TrackKeys>;
-  byRecording: Map<string, TrackKeys>;
+  bySpotifyId: Map<string, TrackIdentity>;
+  byIsrc: Map<string, TrackIdentity>;
+  byRecording: Map<string, TrackIdentity>;
 }
 
 /** Where a crawled track could already be; a catalog row wins a tie on ISRC or recording. */
-function indexTracks(rows: readonly TrackKeys[]): Index {
+function indexTracks(rows: readonly TrackIdentity[]): Index {
   const index: Index = { bySpotifyId: new Map(), byIsrc: new Map(), byRecording: new Map() };
-  const add = (map: Map<string, TrackKeys>, key: string | null, row: TrackKeys): void => {
+  const add = (map: Map<string, TrackIdentity>, key: string | null, row: TrackIdentity): void => {
     if (key === null) return;
     const seen = map.get(key);
     if (seen === undefined || (seen.source !== 'catalog' && row.source === 'catalog'))
@@ -81,9 +80,8 @@ export function enrichCatalogTrack(catalog: TrackInput, crawled: SpotifyTrack): 
  * row (and any rating of it) stays put. Everything else is added with `itemKey` = Spotify id.
  */
 export function joinCatalog(store: Store, tracks: readonly SpotifyTrack[]): JoinSummary {
-  const stored = new StoredTracks(store.db);
   return store.transaction(() => {
-    const index = indexTracks(stored.keys());
+    const index = indexTracks(store.tracks.identities());
     const claimed = new Set<number>();
     const writes: TrackInput[] = [];
     let added = 0;
@@ -99,7 +97,7 @@ export function joinCatalog(store: Store, tracks: readonly SpotifyTrack[]): Join
         added++;
       } else if (claimed.has(match.id) || !canTake(match, track)) continue;
       else if (match.source === 'catalog') {
-        writes.push(enrichCatalogTrack(stored.input(match.id), track));
+        writes.push(enrichCatalogTrack(store.tracks.input(match.id), track));
         enriched++;
       } else {
         writes.push({ ...track, itemKey: match.itemKey });
@@ -113,6 +111,6 @@ export function joinCatalog(store: Store, tracks: readonly SpotifyTrack[]): Join
 }
 
 /** A stored row takes a crawled track when it has no Spotify id yet or has this one. */
-function canTake(row: TrackKeys, track: SpotifyTrack): boolean {
+function canTake(row: TrackIdentity, track: SpotifyTrack): boolean {
   return row.spotifyId === null ? row.source === 'catalog' : row.spotifyId === track.spotifyId;
 }

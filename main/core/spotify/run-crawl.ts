@@ -1,5 +1,5 @@
 import { cleanTracks, emptyDropCounts } from '../catalog/clean-tracks.ts';
-import { CrawlRepository } from '../store/crawl-repository.ts';
+import type { CrawlRepository } from '../store/crawl-repository.ts';
 import type { Store } from '../store/store.ts';
 import { firstWork } from './crawl-requests.ts';
 import { drainQueue } from './crawl-queue.ts';
@@ -126,7 +126,7 @@ export async function runCrawl(
   const nowMs = options.now ?? Date.now;
   const startSeconds = Math.floor(nowMs() / 1000);
   const staleBefore = startSeconds - (options.maxAgeDays ?? 30) * secondsPerDay;
-  const crawl = new CrawlRepository(store.db);
+  const crawl = store.crawl;
   const runs = registerSources(store, crawl, sources, startSeconds);
   const early = missingCredentials(options);
   const { stop, requests } = early

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { CrawlRepository } from './crawl-repository.ts';
 import { ModelRepository } from './model-repository.ts';
 import { openDatabase } from './open-database.ts';
 import { RatingRepository } from './rating-repository.ts';
@@ -15,6 +16,8 @@ export interface Store {
   readonly ratings: RatingRepository;
   readonly settings: SettingsRepository;
   readonly models: ModelRepository;
+  /** The Spotify crawl's queue and raw track objects. */
+  readonly crawl: CrawlRepository;
   /** Runs `work` in one transaction: all of its writes land, or none do. */
   transaction<T>(work: () => T): T;
   close(): void;
@@ -30,6 +33,7 @@ export function openStore(path: string): Store {
     ratings: new RatingRepository(db),
     settings: new SettingsRepository(db),
     models: new ModelRepository(db),
+    crawl: new CrawlRepository(db),
     transaction: (work) => db.transaction(work)(),
     close: () => db.close(),
   };
