@@ -6,6 +6,7 @@ import type { ModelManager } from './core/app/model-manager.ts';
 import { exportData } from './core/export-data.ts';
 import type { ExportSummary } from './core/export-data.ts';
 import { describeBadLines, ImportError } from './core/ratings/import/import-error.ts';
+import { guessRatingsFormat } from './core/ratings/import/rating-formats.ts';
 import { importRatingsFile } from './core/ratings/import/import-ratings.ts';
 import type { ImportSummary } from './core/ratings/import/import-ratings.ts';
 import type { Store } from './core/store/store.ts';
@@ -38,13 +39,6 @@ async function tell(deps: FileActionDeps, options: MessageBoxOptions): Promise<n
     ? dialog.showMessageBox(parent, options)
     : dialog.showMessageBox(options));
   return result.response;
-}
-
-/** MovieLens files are known by name, as `earshot import-ratings` knows them; else CSV. */
-export function guessRatingsFormat(path: string): 'csv' | 'movielens' {
-  return /^(u\d?\.(data|base|test)|ratings\.dat|u[ab]\.(base|test))$/.test(basename(path))
-    ? 'movielens'
-    : 'csv';
 }
 
 function importOnce(deps: FileActionDeps, path: string, skipBad: boolean): ImportSummary {

@@ -1,5 +1,6 @@
-import { EventHub } from './core/app/event-hub.ts';
-import { ModelManager } from './core/app/model-manager.ts';
+import type { EventHub } from './core/app/event-hub.ts';
+import { trainStep } from './core/app/train-step.ts';
+import type { ModelManager } from './core/app/model-manager.ts';
 import { ServiceError } from './core/app/service-error.ts';
 import type { PipelineProgress } from './core/pipeline.ts';
 import type { SvdOptions } from './core/recommender/svd-options.ts';
@@ -18,64 +19,27 @@ export interface RefreshTrainingDeps {
 }
 
 /**
- * The refresh's training step. It trains with a ModelManager of its own, so that cancelling the
- * refresh stops this worker (ModelManager can only cancel all of its training at once) while
- * the app's model keeps answering. Once the new model is saved the app's manager loads it and
- * the windows hear `model:ready`. A failure leaves the previous model in place.
+ * The refresh's training step: the pipeline's own (a run that cancelling the refresh stops while
+ * the app's model keeps answering), then the app's manager loads the saved model and the windows
+ * hear `model:ready`. A failure leaves the previous model in place.
  */
 export async function trainForRefresh(
   deps: RefreshTrainingDeps,
   report: (progress: PipelineProgress) => void,
   signal: AbortSignal,
 ): Promise<RefreshTraining> {
-  const progress = new EventHub();
-  progress.subscribe((event, payload) => {
-    if (event !== 'training:progress' || !('epoch' in payload)) return;
-    report({
-      step: 'training',
-      status: 'progress',
-      message: 'Training the model',
-      done: payload.epoch,
-      total: payload.epochs,
-    });
-  });
-  const trainer = new ModelManager({
-    store: deps.store,
-    events: progress,
+  const result = await trainStep(deps.store, report, {
     options: deps.options,
+    signal,
     ...(deps.train ? { train: deps.train } : {}),
   });
-  const cancel = (): void => trainer.close();
-  signal.addEventListener('abort', cancel, { once: true });
-  try {
+  if (typeof result === 'string') return result;
+  if (!result.ok) {
     signal.throwIfAborted();
-    const start = trainer.start();
-    if (start.status !== 'training') {
-      const upToDate = start.status === 'loaded';
-      report({
-        step: 'training',
-        status: 'skipped',
-        message: upToDate ? 'The model is up to date' : 'No ratings to train on',
-      });
-      return upToDate ? 'up-to-date' : 'no-ratings';
-    }
-    report({ step: 'training', status: 'started', message: 'Training the model' });
-    const outcome = await start.outcome;
-    if (!outcome.ok) {
-      signal.throwIfAborted();
-      throw new ServiceError('internal', `Training failed: ${outcome.error.message}`);
-    }
-    report({
-      step: 'training',
-      status: 'done',
-      message: `Trained on ${outcome.metrics.ratingCount} ratings (train RMSE ${outcome.metrics.trainRmse.toFixed(3)})`,
-    });
-    installInLive(deps);
-    return 'trained';
-  } finally {
-    signal.removeEventListener('abort', cancel);
-    trainer.close();
+    throw new ServiceError('internal', `Training failed: ${result.error.message}`);
   }
+  installInLive(deps);
+  return 'trained';
 }
 
 /** The app's manager loads the saved model (or retrains, if ratings changed meanwhile). */

@@ -1,6 +1,7 @@
 import type { CliIo } from '../cli-io.ts';
 import { importRatingsFile } from '../../core/ratings/import/import-ratings.ts';
 import { describeBadLines } from '../../core/ratings/import/import-error.ts';
+import { guessRatingsFormat } from '../../core/ratings/import/rating-formats.ts';
 import { choiceOption, dbOption, parseCommandArgs } from '../arguments.ts';
 import { UsageError } from '../cli-io.ts';
 import { withStore } from '../command.ts';
@@ -16,7 +17,12 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const [file, ...extra] = positionals;
   if (file === undefined || extra.length > 0)
     throw new UsageError('give exactly one FILE to import');
-  const format = choiceOption(values.format, 'format', ['csv', 'movielens'], guessFormat(file));
+  const format = choiceOption(
+    values.format,
+    'format',
+    ['csv', 'movielens'],
+    guessRatingsFormat(file),
+  );
   const progress = createProgressPrinter(io);
   const summary = await withStore(values.db, io, (store) =>
     importRatingsFile(store, file, {
@@ -41,13 +47,4 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     );
   }
   return 0;
-}
-
-/** MovieLens files are recognisable by name; everything else is read as Surprise-style CSV. */
-function guessFormat(file: string): 'csv' | 'movielens' {
-  return /(^|[\\/])(u\d?\.(data|base|test)|ratings\.dat|ua\.(base|test)|ub\.(base|test))$/.test(
-    file,
-  )
-    ? 'movielens'
-    : 'csv';
 }

@@ -81,7 +81,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
         ratingsMode,
         onProgress: (p) => progress.update({ label: p.message, done: p.done, total: p.total }),
       },
-      { train: trainStep, ...(crawl ? { crawl } : {}) },
+      {
+        train: (target, report, signal) => trainStep(target, report, signal ? { signal } : {}),
+        ...(crawl ? { crawl } : {}),
+      },
     );
     progress.finish();
     io.out(formatSummary(summary, spotifyNote));

@@ -1,45 +1,80 @@
 import type { PipelineProgress } from '../pipeline.ts';
+import type { SvdOptions } from '../recommender/svd-options.ts';
 import type { TrainOutcome } from '../recommender/train-in-worker.ts';
+import type { trainInWorker } from '../recommender/train-in-worker.ts';
 import type { Store } from '../store/store.ts';
 import { EventHub } from './event-hub.ts';
 import { ModelManager } from './model-manager.ts';
 
 export type TrainStepResult = TrainOutcome | 'up-to-date' | 'no-ratings';
 
+export interface TrainStepOptions {
+  /** What to train; the app's tuned options by default. */
+  readonly options?: SvdOptions;
+  /** Aborting stops the worker at its next epoch; the outcome is then `cancelled`. */
+  readonly signal?: AbortSignal;
+  readonly train?: typeof trainInWorker;
+}
+
+function reportEpochs(report: (p: PipelineProgress) => void): EventHub {
+  const events = new EventHub();
+  events.subscribe((event, payload) => {
+    if (event !== 'training:progress' || !('epoch' in payload)) return;
+    report({
+      step: 'training',
+      status: 'progress',
+      message: 'Training the model',
+      done: payload.epoch,
+      total: payload.epochs,
+    });
+  });
+  return events;
+}
+
 /**
- * The pipeline's training step: nothing when the stored model already saw exactly these
- * ratings, else one training run in a worker thread, saved to the store.
+ * The pipeline's training step, shared by `earshot pipeline` and the desktop's Refresh data:
+ * nothing when the stored model already saw exactly these ratings, else one training run in a
+ * worker thread, saved to the store. It uses a model manager of its own, so cancelling it stops
+ * this run only; a running app loads the saved model afterwards.
  */
 export async function trainStep(
   store: Store,
   report: (p: PipelineProgress) => void,
+  settings: TrainStepOptions = {},
 ): Promise<TrainStepResult> {
-  const events = new EventHub();
-  events.subscribe((event, payload) => {
-    if (event === 'training:progress' && 'epoch' in payload) {
-      report({
-        step: 'training',
-        status: 'progress',
-        message: 'Training the model',
-        done: payload.epoch,
-        total: payload.epochs,
-      });
-    }
+  const models = new ModelManager({
+    store,
+    events: reportEpochs(report),
+    ...(settings.options ? { options: settings.options } : {}),
+    ...(settings.train ? { train: settings.train } : {}),
   });
-  const models = new ModelManager({ store, events });
+  const cancel = (): void => models.close();
+  settings.signal?.addEventListener('abort', cancel, { once: true });
   try {
+    settings.signal?.throwIfAborted();
     const start = models.start();
     if (start.status !== 'training') {
+      const upToDate = start.status === 'loaded';
       report({
         step: 'training',
         status: 'skipped',
-        message: start.status === 'loaded' ? 'The model is up to date' : 'No ratings to train on',
+        message: upToDate ? 'The model is up to date' : 'No ratings to train on',
       });
-      return start.status === 'loaded' ? 'up-to-date' : 'no-ratings';
+      return upToDate ? 'up-to-date' : 'no-ratings';
     }
     report({ step: 'training', status: 'started', message: 'Training the model' });
-    return await start.outcome;
+    const outcome = await start.outcome;
+    if (outcome.ok) {
+      const { ratingCount, trainRmse } = outcome.metrics;
+      report({
+        step: 'training',
+        status: 'done',
+        message: `Trained on ${ratingCount} ratings (train RMSE ${trainRmse.toFixed(3)})`,
+      });
+    }
+    return outcome;
   } finally {
+    settings.signal?.removeEventListener('abort', cancel);
     models.close();
   }
 }

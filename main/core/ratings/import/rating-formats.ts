@@ -22,6 +22,14 @@ export interface ParsedRatings {
   readonly bad: readonly BadLine[];
 }
 
+/** MovieLens files are known by their names (u.data, u1.base, ua.test, ratings.dat); else CSV. */
+export function guessRatingsFormat(path: string): RatingsFormat {
+  const name = path.split(/[\\/]/).pop() ?? '';
+  return /^(u\d?\.(data|base|test)|ratings\.dat|u[ab]\.(base|test))$/.test(name)
+    ? 'movielens'
+    : 'csv';
+}
+
 export const ratingScale = { min: 1, max: 5 } as const;
 
 interface Layout {

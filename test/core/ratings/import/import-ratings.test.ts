@@ -6,6 +6,7 @@ import {
   importRatingsText,
 } from '../../../../main/core/ratings/import/import-ratings.ts';
 import { ImportError } from '../../../../main/core/ratings/import/import-error.ts';
+import { guessRatingsFormat } from '../../../../main/core/ratings/import/rating-formats.ts';
 import { openStore } from '../../../../main/core/store/store.ts';
 import type { Store } from '../../../../main/core/store/store.ts';
 import { makeTempDir, tempDbPath } from '../../../helpers/temp-dir.ts';
@@ -144,5 +145,15 @@ describe('importRatingsFile', () => {
     const error = thrownBy(() => importRatingsFile(store, missing));
     expect(error.code).toBe('unreadable');
     expect(error.message).toContain(missing);
+  });
+});
+
+describe('guessRatingsFormat', () => {
+  it('knows MovieLens files by name and reads anything else as CSV', () => {
+    expect(guessRatingsFormat('/data/ml-100k/u.data')).toBe('movielens');
+    expect(guessRatingsFormat('C:\\ml\\u1.base')).toBe('movielens');
+    expect(guessRatingsFormat('ml-1m/ratings.dat')).toBe('movielens');
+    expect(guessRatingsFormat('exports/user_ratings.csv')).toBe('csv');
+    expect(guessRatingsFormat('u.data.csv')).toBe('csv');
   });
 });
