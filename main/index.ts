@@ -12,7 +12,8 @@ import { bootstrapStore } from './core/app/bootstrap.ts';
 import { EventHub } from './core/app/event-hub.ts';
 import { openStore } from './core/store/store.ts';
 import { CredentialVault, secretStorageFrom } from './credentials.ts';
-import { forwardEvents, registerIpc } from './ipc.ts';
+import { createDesktopEventSender, forwardEvents, registerIpc, sendWhenLoaded } from './ipc.ts';
+import { createRequestRouter } from './ipc-routes.ts';
 import { failToStart, prepareApp, registerLifecycle } from './lifecycle.ts';
 import { createLog } from './log.ts';
 import type { Log } from './log.ts';
@@ -59,19 +60,21 @@ function startApp(paths: AppPaths, log: Log, logFile: string): void {
   const { store, events, models, service, settings, refresh } = createServices(paths, log);
   const windows = createAppWindows({ paths, log });
   registerIpc({
-    handle: (method, request) => service.handle(method, request),
+    handle: createRequestRouter({ service, settings, refresh }),
     isTrustedSender: createSenderCheck({
       appPageUrl: paths.rendererUrl,
       isAppWindow: windows.isAppWindow,
     }),
   });
   forwardEvents({ events, targets: windows.contents });
+  const sendDesktopEvent = createDesktopEventSender(windows.contents);
+  refresh.onFinished((result) => sendDesktopEvent('pipeline:finished', result));
   const actions = createMenuActions({
     store,
     models,
     service,
     refresh,
-    settings,
+    showSettings: () => sendWhenLoaded(windows.open().webContents, 'settings:open', null),
     parent: windows.current,
     dataDir: paths.dataDir,
     openPath: (path) => shell.openPath(path),

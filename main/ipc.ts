@@ -1,11 +1,32 @@
 import { ipcMain } from 'electron';
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import type { EventHub } from './core/app/event-hub.ts';
-import { channels } from '../preload/api.ts';
-import type { ApiError, MethodName, Result } from '../preload/api.ts';
+import { channels, desktopChannels } from '../preload/api.ts';
+import type {
+  ApiError,
+  DesktopEventName,
+  DesktopEvents,
+  DesktopMethodName,
+  MethodName,
+  Result,
+} from '../preload/api.ts';
 
-/** Answers one contract method; validation happens inside (the app service's `handle`). */
-export type RequestHandler = (method: MethodName, request: unknown) => Promise<Result<unknown>>;
+/** Every method the window may call: the contract's and the desktop's own. */
+export type WindowMethodName = MethodName | DesktopMethodName;
+
+/**
+ * Answers one method; validation happens inside (the app service's, the settings service's or
+ * the router's `handle`, see ipc-routes.ts).
+ */
+export type RequestHandler = (
+  method: WindowMethodName,
+  request: unknown,
+) => Promise<Result<unknown>>;
+
+const windowChannels: Readonly<Record<WindowMethodName, string>> = {
+  ...channels,
+  ...desktopChannels,
+};
 
 /**
  * What a sender outside the app's windows gets. An answer rather than silence, so a caller never
@@ -22,19 +43,19 @@ export interface IpcDeps {
 }
 
 /**
- * One `ipcMain.handle` per contract method, on the contract's channel. The payload stays
- * `unknown` until the service validates it; only the first argument is read. Returns the
- * function that removes the handlers.
+ * One `ipcMain.handle` per contract and desktop method, on the contract's channel. Every one
+ * checks the sender first; the payload stays `unknown` until the handler validates it, and only
+ * the first argument is read. Returns the function that removes the handlers.
  */
 export function registerIpc(deps: IpcDeps): () => void {
-  const methods = Object.keys(channels) as MethodName[];
+  const methods = Object.keys(windowChannels) as WindowMethodName[];
   for (const method of methods) {
-    ipcMain.handle(channels[method], (event, request: unknown) =>
+    ipcMain.handle(windowChannels[method], (event, request: unknown) =>
       deps.isTrustedSender(event) ? deps.handle(method, request) : unauthorizedResult,
     );
   }
   return () => {
-    for (const method of methods) ipcMain.removeHandler(channels[method]);
+    for (const method of methods) ipcMain.removeHandler(windowChannels[method]);
   };
 }
 
@@ -54,4 +75,35 @@ export function forwardEvents(deps: EventBridgeDeps): () => void {
       if (!contents.isDestroyed()) contents.send(event, payload);
     }
   });
+}
+
+/** Sends one desktop event to the app's windows. */
+export type DesktopEventSender = <E extends DesktopEventName>(
+  event: E,
+  payload: DesktopEvents[E],
+) => void;
+
+/**
+ * The desktop's own push events (`settings:open`, `pipeline:finished`), to the app's open
+ * windows only: they never go through the core's EventHub, which the browser face also hears.
+ */
+export function createDesktopEventSender(targets: () => Iterable<WebContents>): DesktopEventSender {
+  return (event, payload) => {
+    for (const contents of targets()) {
+      if (!contents.isDestroyed()) contents.send(event, payload);
+    }
+  };
+}
+
+/**
+ * Sends a desktop event to one window's page once it has loaded: a window the menu has just
+ * opened is still loading, and its page would miss an event sent now.
+ */
+export function sendWhenLoaded<E extends DesktopEventName>(
+  contents: WebContents,
+  event: E,
+  payload: DesktopEvents[E],
+): void {
+  if (contents.isLoading()) contents.once('did-finish-load', () => contents.send(event, payload));
+  else contents.send(event, payload);
 }

@@ -1,10 +1,9 @@
 import { dialog } from 'electron';
 import type { MessageBoxOptions } from 'electron';
+import type { RefreshSummary } from '../preload/api.ts';
 import { exportDataWithDialog, importRatingsWithDialog } from './file-actions.ts';
 import type { FileActionDeps } from './file-actions.ts';
 import type { Refresh } from './refresh.ts';
-import type { SettingsService } from './settings.ts';
-import type { RefreshSummary } from './settings-types.ts';
 
 /** What the menu's own items do; every one goes through the same services as IPC. */
 export interface MenuActions {
@@ -12,14 +11,15 @@ export interface MenuActions {
   readonly cancelRefresh: () => void;
   readonly importRatings: () => Promise<void>;
   readonly exportData: () => Promise<void>;
-  readonly openSettings: () => Promise<void>;
+  readonly openSettings: () => void;
   readonly openDataFolder: () => Promise<void>;
   readonly showAbout: () => Promise<void>;
 }
 
 export interface MenuActionDeps extends FileActionDeps {
   readonly refresh: Refresh;
-  readonly settings: SettingsService;
+  /** Shows the page's Settings (`settings:open`), opening the window first if need be. */
+  readonly showSettings: () => void;
   readonly dataDir: string;
   /** `shell.openPath`: resolves to an error message, empty on success. */
   readonly openPath: (path: string) => Promise<string>;
@@ -49,30 +49,13 @@ function describeRefresh(summary: RefreshSummary): string {
   ].join('\n');
 }
 
-/** Until the Settings page exists (it needs contract additions), a read-only summary. */
-async function showSettingsSummary(deps: MenuActionDeps): Promise<void> {
-  const settings = deps.settings.read();
-  const { preferences, spotify, model } = settings;
-  const choice = await tell(deps, {
-    type: 'info',
-    message: 'Settings',
-    detail: [
-      `Songs to rate: ${preferences.songsToRate}; recommendations: ${preferences.recommendations}.`,
-      `Spotify credentials: ${spotify.hasSpotifyCredentials ? 'saved (encrypted)' : 'not set'}.`,
-      `Spotify sources: ${spotify.sources.length === 0 ? 'none' : spotify.sources.join(', ')}.`,
-      `Model: ${model.factors} factors, ${model.epochs} epochs, learning rate ${model.learningRate}, regularisation ${model.regularization}.`,
-    ].join('\n'),
-    buttons: spotify.hasSpotifyCredentials ? ['OK', 'Forget Spotify credentials'] : ['OK'],
-    defaultId: 0,
-    cancelId: 0,
-  });
-  if (choice === 1) await deps.settings.handle('clearSpotifyCredentials', undefined);
-}
-
 export function createMenuActions(deps: MenuActionDeps): MenuActions {
   return {
+    // The window shows progress and the outcome (`pipeline:finished`); a dialog tells the
+    // outcome only when no window is open to show it (macOS keeps running without one).
     refreshData: async () => {
       const result = await deps.refresh.run();
+      if (deps.parent() !== undefined) return;
       if (result.ok) {
         await tell(deps, {
           type: 'info',
@@ -90,7 +73,7 @@ export function createMenuActions(deps: MenuActionDeps): MenuActions {
     cancelRefresh: () => void deps.refresh.cancel(),
     importRatings: async () => void (await importRatingsWithDialog(deps)),
     exportData: async () => void (await exportDataWithDialog(deps)),
-    openSettings: () => showSettingsSummary(deps),
+    openSettings: () => deps.showSettings(),
     openDataFolder: async () => {
       const problem = await deps.openPath(deps.dataDir);
       if (problem !== '') deps.log(`cannot open ${deps.dataDir}: ${problem}`);

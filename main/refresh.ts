@@ -1,4 +1,4 @@
-import type { Result } from '../preload/api.ts';
+import type { RefreshSummary, Result } from '../preload/api.ts';
 import type { AppService } from './core/app/app-service.ts';
 import type { EventHub } from './core/app/event-hub.ts';
 import type { ModelManager } from './core/app/model-manager.ts';
@@ -10,7 +10,6 @@ import type { SpotifyCredentials } from './core/spotify/spotify-client.ts';
 import type { Store } from './core/store/store.ts';
 import { trainForRefresh } from './refresh-training.ts';
 import type { SettingsService } from './settings.ts';
-import type { RefreshSummary } from './settings-types.ts';
 
 /**
  * The Spotify crawl as Refresh data runs it (`crawlSpotify`, over main/core/spotify), reporting
@@ -48,6 +47,11 @@ export interface Refresh {
   isRunning(): boolean;
   /** Tells `listener` when a refresh starts and ends; returns the unsubscribe function. */
   onRunningChange(listener: (isRunning: boolean) => void): () => void;
+  /**
+   * Tells `listener` how each refresh that ran ended (summary, `cancelled` or the error; not a
+   * run refused as `busy`), whoever started it; returns the unsubscribe function.
+   */
+  onFinished(listener: (result: Result<RefreshSummary>) => void): () => void;
 }
 
 async function crawlOrSkip(
@@ -76,6 +80,7 @@ export function createRefresh(deps: RefreshDeps): Refresh {
   const announce = (isRunning: boolean): void => {
     for (const listener of listeners) listener(isRunning);
   };
+  const finishedListeners = new Set<(result: Result<RefreshSummary>) => void>();
 
   async function runSteps(signal: AbortSignal): Promise<RefreshSummary> {
     const summary = await runPipeline(
@@ -123,18 +128,21 @@ export function createRefresh(deps: RefreshDeps): Refresh {
       const controller = new AbortController();
       running = controller;
       announce(true);
+      let result: Result<RefreshSummary>;
       try {
-        return { ok: true, value: await runSteps(controller.signal) };
+        result = { ok: true, value: await runSteps(controller.signal) };
       } catch (error) {
         const apiError = toApiError(error);
         if (apiError.code === 'internal') deps.onInternalError?.(error);
-        return { ok: false, error: apiError };
+        result = { ok: false, error: apiError };
       } finally {
         // Each step commits on its own: whatever landed must be visible to the next round.
         deps.service.catalogChanged();
         running = undefined;
         announce(false);
       }
+      for (const listener of finishedListeners) listener(result);
+      return result;
     },
     cancel() {
       if (running === undefined) return { cancelled: false };
@@ -145,6 +153,10 @@ export function createRefresh(deps: RefreshDeps): Refresh {
     onRunningChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    onFinished(listener) {
+      finishedListeners.add(listener);
+      return () => finishedListeners.delete(listener);
     },
   };
 }

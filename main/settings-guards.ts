@@ -1,12 +1,17 @@
-import { InvalidRequest } from './core/app/request-guards.ts';
-import { parseSource } from './core/spotify/parse-source.ts';
 import type {
+  DesktopMethodName,
+  DesktopRequestOf,
   ModelParameters,
   SpotifyCredentialsRequest,
   SpotifySourcesRequest,
-} from './settings-types.ts';
+} from '../preload/api.ts';
+import { InvalidRequest } from './core/app/request-guards.ts';
+import { parseSource } from './core/spotify/parse-source.ts';
 
-/** Untrusted settings requests checked field by field, as request-guards.ts does the contract's. */
+/**
+ * Untrusted desktop requests (IPC payloads) checked field by field, as request-guards.ts does
+ * the contract's.
+ */
 
 export const settingsLimits = {
   maxSources: 200,
@@ -91,4 +96,39 @@ export function parseModelParametersRequest(value: unknown): Partial<ModelParame
   if (r.regularization !== undefined)
     result.regularization = number(r.regularization, 'regularization', 0, 1, false);
   return result;
+}
+
+/**
+ * A method that takes no request gets none: the preload sends `undefined`; `null` and `{}` are
+ * accepted as the same nothing, anything else is a caller that does not follow the contract.
+ */
+function nothing(value: unknown): undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0)
+    return undefined;
+  throw new InvalidRequest('this method takes no request');
+}
+
+type DesktopParsers = { [K in DesktopMethodName]: (value: unknown) => DesktopRequestOf<K> };
+
+const desktopParsers: DesktopParsers = {
+  getSettings: nothing,
+  setSpotifyCredentials: parseCredentialsRequest,
+  clearSpotifyCredentials: nothing,
+  setSpotifySources: parseSourcesRequest,
+  setModelParameters: parseModelParametersRequest,
+  refreshData: nothing,
+  cancelRefresh: nothing,
+};
+
+/** Checks an untrusted desktop request against the contract; throws {@link InvalidRequest}. */
+export function parseDesktopRequest<K extends DesktopMethodName>(
+  method: K,
+  value: unknown,
+): DesktopRequestOf<K> {
+  return desktopParsers[method](value);
+}
+
+export function isDesktopMethodName(value: unknown): value is DesktopMethodName {
+  return typeof value === 'string' && Object.hasOwn(desktopParsers, value);
 }

@@ -1,22 +1,21 @@
-import type { Result } from '../preload/api.ts';
+import type {
+  DesktopMethodName,
+  DesktopRequestOf,
+  DesktopResponseOf,
+  DesktopSettings,
+  ModelParameters,
+  Result,
+} from '../preload/api.ts';
 import { appModelOptions } from './core/app/model-settings.ts';
 import { readPreferences } from './core/app/preferences.ts';
 import { toApiError } from './core/app/service-error.ts';
 import type { SvdOptions } from './core/recommender/svd-options.ts';
 import type { Store } from './core/store/store.ts';
 import type { CredentialsRead, CredentialVault } from './credentials.ts';
-import {
-  parseCredentialsRequest,
-  parseModelParametersRequest,
-  parseSourcesRequest,
-} from './settings-guards.ts';
-import type {
-  DesktopHandlers,
-  DesktopResponseOf,
-  DesktopSettings,
-  ModelParameters,
-  SettingsMethod,
-} from './settings-types.ts';
+import { parseDesktopRequest, parseModelParametersRequest } from './settings-guards.ts';
+
+/** The desktop methods this service answers; Refresh data has its own (refresh.ts). */
+export type SettingsMethod = Exclude<DesktopMethodName, 'refreshData' | 'cancelRefresh'>;
 
 const sourcesKey = 'spotify.sources';
 const modelKey = 'model.parameters';
@@ -79,7 +78,9 @@ export function readModelOptions(store: Store): SvdOptions {
   return { ...appModelOptions, ...storedModelParameters(store) };
 }
 
-type Handlers = { [K in SettingsMethod]: (request: unknown) => Promise<DesktopResponseOf<K>> };
+type Handlers = {
+  [K in SettingsMethod]: (request: DesktopRequestOf<K>) => Promise<DesktopResponseOf<K>>;
+};
 
 export function createSettingsService(deps: SettingsDeps): SettingsService {
   const { store, vault } = deps;
@@ -91,7 +92,7 @@ export function createSettingsService(deps: SettingsDeps): SettingsService {
   const handlers: Handlers = {
     getSettings: () => Promise.resolve(read()),
     async setSpotifyCredentials(request) {
-      await vault.write(parseCredentialsRequest(request));
+      await vault.write(request);
       return { hasSpotifyCredentials: true };
     },
     clearSpotifyCredentials() {
@@ -99,25 +100,25 @@ export function createSettingsService(deps: SettingsDeps): SettingsService {
       return Promise.resolve({ hasSpotifyCredentials: false });
     },
     setSpotifySources(request) {
-      const parsed = parseSourcesRequest(request);
-      store.settings.set(sourcesKey, parsed.sources);
-      return Promise.resolve(parsed);
+      store.settings.set(sourcesKey, request.sources);
+      return Promise.resolve({ sources: request.sources });
     },
     setModelParameters(request) {
       const before = storedModelParameters(store);
-      const next = { ...before, ...parseModelParametersRequest(request) };
+      const next = { ...before, ...request };
       store.settings.set(modelKey, next);
       if (JSON.stringify(next) !== JSON.stringify(before)) deps.onModelParametersChanged?.();
       return Promise.resolve(next);
     },
-  } satisfies {
-    [K in SettingsMethod]: (request: unknown) => Promise<ReturnType<DesktopHandlers[K]>>;
   };
+  // Each handler gets the request its own parser returned: the pairing holds by construction.
+  const answer = handlers as Record<SettingsMethod, (request: unknown) => Promise<unknown>>;
 
   return {
     async handle(method, request) {
       try {
-        const value = (await handlers[method](request)) as DesktopResponseOf<typeof method>;
+        const parsed = parseDesktopRequest(method, request);
+        const value = (await answer[method](parsed)) as DesktopResponseOf<typeof method>;
         return { ok: true, value };
       } catch (error) {
         const apiError = toApiError(error);

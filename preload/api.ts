@@ -188,3 +188,108 @@ export type EarshotApi = {
     listener: (payload: EarshotEvents[E]) => void,
   ) => () => void;
 };
+
+// ---------------------------------------------------------------------------------------------
+// Desktop only. The desktop window's preload exposes `EarshotApi & DesktopApi`; the browser face
+// (`earshot serve`) and the terminal expose `EarshotApi` alone, so the app service and the web
+// server never implement these. They are served by the main process (settings, Refresh data).
+// ---------------------------------------------------------------------------------------------
+
+/** The model the app trains; the other SVD options stay the app's tuned values. */
+export interface ModelParameters {
+  /** Latent factors k, 1–200. */
+  readonly factors: number;
+  /** SGD passes, 1–500. */
+  readonly epochs: number;
+  /** Learning rate γ, greater than 0 and at most 0.1. */
+  readonly learningRate: number;
+  /** Regularisation λ, 0 to 1. */
+  readonly regularization: number;
+}
+
+export interface DesktopSettings {
+  readonly preferences: Preferences;
+  readonly spotify: {
+    /** Whether a client id and secret are saved; the values themselves never leave main. */
+    readonly hasSpotifyCredentials: boolean;
+    /** What Refresh data crawls, as the user typed it (links, URIs, `search:` queries). */
+    readonly sources: readonly string[];
+  };
+  readonly model: ModelParameters;
+}
+
+/** Write-only: the main process encrypts them; no method ever returns them. */
+export interface SpotifyCredentialsRequest {
+  readonly clientId: string;
+  readonly clientSecret: string;
+}
+
+export interface SpotifySourcesRequest {
+  /** Spotify links, URIs or `search:` queries. One bad source refuses the lot (`invalid-request`,
+   * its message naming every bad one, one per line). */
+  readonly sources: readonly string[];
+}
+
+/** What one Refresh data did. */
+export interface RefreshSummary {
+  readonly catalog: { readonly inserted: number; readonly updated: number };
+  /** `skipped` without Spotify credentials, sources or a crawler. */
+  readonly crawl: 'done' | 'skipped';
+  readonly ratingsWritten: number;
+  readonly training: 'trained' | 'up-to-date' | 'no-ratings';
+  readonly seconds: number;
+}
+
+/** The desktop's own use-cases, keyed by method name, like {@link EarshotHandlers}. */
+export interface DesktopHandlers {
+  getSettings: () => DesktopSettings;
+  setSpotifyCredentials: (request: SpotifyCredentialsRequest) => {
+    readonly hasSpotifyCredentials: boolean;
+  };
+  clearSpotifyCredentials: () => { readonly hasSpotifyCredentials: boolean };
+  setSpotifySources: (request: SpotifySourcesRequest) => { readonly sources: readonly string[] };
+  setModelParameters: (request: Partial<ModelParameters>) => ModelParameters;
+  /** Runs every step; `busy` while another refresh runs, `cancelled` when cancelled. */
+  refreshData: () => RefreshSummary;
+  /** `cancelled: false` when no refresh was running. */
+  cancelRefresh: () => { readonly cancelled: boolean };
+}
+
+export type DesktopMethodName = keyof DesktopHandlers;
+export type DesktopRequestOf<K extends DesktopMethodName> =
+  Parameters<DesktopHandlers[K]> extends [infer A] ? A : undefined;
+export type DesktopResponseOf<K extends DesktopMethodName> = ReturnType<DesktopHandlers[K]>;
+
+/** IPC channel of each desktop method: `domain:verb`, declared only here. */
+export const desktopChannels = {
+  getSettings: 'settings:get',
+  setSpotifyCredentials: 'settings:set-spotify-credentials',
+  clearSpotifyCredentials: 'settings:clear-spotify-credentials',
+  setSpotifySources: 'settings:set-spotify-sources',
+  setModelParameters: 'settings:set-model',
+  refreshData: 'pipeline:refresh',
+  cancelRefresh: 'pipeline:cancel',
+} as const satisfies Record<DesktopMethodName, `${string}:${string}`>;
+
+/** Pushed from the main process to the desktop window only. */
+export interface DesktopEvents {
+  /** The Settings… menu item: the page opens its settings. */
+  'settings:open': null;
+  /** How a Refresh data ended (whoever started it): its summary, `cancelled`, or the error. */
+  'pipeline:finished': Result<RefreshSummary>;
+}
+
+export type DesktopEventName = keyof DesktopEvents;
+
+/** What the desktop window's `window.earshot` adds to {@link EarshotApi}. */
+export type DesktopApi = {
+  readonly [K in DesktopMethodName]: DesktopRequestOf<K> extends undefined
+    ? () => Promise<Result<DesktopResponseOf<K>>>
+    : (request: DesktopRequestOf<K>) => Promise<Result<DesktopResponseOf<K>>>;
+} & {
+  /** Subscribes to a desktop push event; returns the unsubscribe function. */
+  readonly on: <E extends DesktopEventName>(
+    event: E,
+    listener: (payload: DesktopEvents[E]) => void,
+  ) => () => void;
+};

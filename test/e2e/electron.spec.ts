@@ -88,10 +88,17 @@ test('the page sees no Node, only window.earshot, and cannot open windows', asyn
   expect(seen.require).toBe('undefined');
   expect(seen.process).toBe('undefined');
   expect(seen.earshot).toEqual([
+    'cancelRefresh',
+    'clearSpotifyCredentials',
+    'getSettings',
     'getState',
     'on',
     'recommend',
+    'refreshData',
+    'setModelParameters',
     'setPreferences',
+    'setSpotifyCredentials',
+    'setSpotifySources',
     'skipSong',
     'songsToRate',
     'startOver',

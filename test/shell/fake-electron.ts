@@ -67,6 +67,8 @@ export class FakeWebContents extends EventEmitter {
   readonly sent: [string, unknown][] = [];
   windowOpenHandler: ((details: { url: string }) => { action: string }) | undefined;
   destroyed = false;
+  /** A page still loading; `finishLoad()` ends it as Electron's `did-finish-load` does. */
+  loading = false;
 
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
     this.windowOpenHandler = handler;
@@ -76,6 +78,13 @@ export class FakeWebContents extends EventEmitter {
   }
   isDestroyed(): boolean {
     return this.destroyed;
+  }
+  isLoading(): boolean {
+    return this.loading;
+  }
+  finishLoad(): void {
+    this.loading = false;
+    this.emit('did-finish-load');
   }
 }
 

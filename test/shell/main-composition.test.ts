@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { channels } from '../../preload/api.ts';
-import type { AppState, Result } from '../../preload/api.ts';
+import { channels, desktopChannels } from '../../preload/api.ts';
+import type { AppState, DesktopSettings, Result } from '../../preload/api.ts';
 import { app, FakeBrowserWindow, ipcMain, Menu } from './fake-electron.ts';
 
 vi.mock('electron', () => import('./fake-electron.ts'));
@@ -58,8 +58,10 @@ describe('main/index.ts', () => {
     });
   });
 
-  it('serves every contract method to that window over the real service', async () => {
-    expect([...ipcMain.handlers.keys()].sort()).toEqual(Object.values(channels).sort());
+  it('serves every contract and desktop method to that window over the real service', async () => {
+    expect([...ipcMain.handlers.keys()].sort()).toEqual(
+      [...Object.values(channels), ...Object.values(desktopChannels)].sort(),
+    );
     const state = (await ipcMain.invoke(channels.getState, fromWindow())) as Result<AppState>;
     expect(state.ok).toBe(true);
     // First run: the embedded catalog and the simulated listeners are in.
@@ -78,5 +80,35 @@ describe('main/index.ts', () => {
 
   it('installs the application menu', () => {
     expect(Menu.applicationMenu?.getMenuItemById('refresh-data')).not.toBeNull();
+  });
+
+  it("answers the window's settings from the database, with no secret to show", async () => {
+    const settings = (await ipcMain.invoke(
+      desktopChannels.getSettings,
+      fromWindow(),
+    )) as Result<DesktopSettings>;
+    expect(settings).toMatchObject({
+      ok: true,
+      value: {
+        preferences: { songsToRate: 5, recommendations: 3 },
+        spotify: { hasSpotifyCredentials: false, sources: [] },
+      },
+    });
+  });
+
+  it('runs Refresh data for the window and tells it how the refresh ended', async () => {
+    const result = await ipcMain.invoke(desktopChannels.refreshData, fromWindow());
+    expect(result).toMatchObject({ ok: true, value: { crawl: 'skipped' } });
+    const finished = window.webContents.sent.filter(([event]) => event === 'pipeline:finished');
+    expect(finished).toEqual([['pipeline:finished', result]]);
+  }, 30_000);
+
+  it('opens Settings in the page from the Settings… menu item', async () => {
+    const items = (Menu.applicationMenu?.template ?? []).flatMap(
+      (menu) => (menu.submenu ?? []) as Record<string, unknown>[],
+    );
+    const settings = items.find((item) => item.label === 'Settings…');
+    (settings?.click as () => void)();
+    await vi.waitFor(() => expect(window.webContents.sent).toContainEqual(['settings:open', null]));
   });
 });

@@ -1,4 +1,4 @@
-import type { MenuItemConstructorOptions } from 'electron';
+import type { BrowserWindow, MenuItemConstructorOptions } from 'electron';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -8,14 +8,12 @@ import { ModelManager } from '../../main/core/app/model-manager.ts';
 import { loadEmbeddedCatalog } from '../../main/core/catalog/embedded-catalog.ts';
 import { openStore } from '../../main/core/store/store.ts';
 import type { Store } from '../../main/core/store/store.ts';
-import { CredentialVault } from '../../main/credentials.ts';
 import { buildMenuTemplate, menuItemIds, registerMenu } from '../../main/menu.ts';
 import { createMenuActions } from '../../main/menu-actions.ts';
 import type { MenuActions } from '../../main/menu-actions.ts';
 import type { Refresh } from '../../main/refresh.ts';
-import { createSettingsService } from '../../main/settings.ts';
 import { makeTempDir, tempDbPath } from '../helpers/temp-dir.ts';
-import { dialog, Menu } from './fake-electron.ts';
+import { dialog, FakeBrowserWindow, Menu } from './fake-electron.ts';
 
 vi.mock('electron', () => import('./fake-electron.ts'));
 
@@ -34,7 +32,7 @@ const noActions: MenuActions = {
   cancelRefresh: () => undefined,
   importRatings: () => Promise.resolve(),
   exportData: () => Promise.resolve(),
-  openSettings: () => Promise.resolve(),
+  openSettings: () => undefined,
   openDataFolder: () => Promise.resolve(),
   showAbout: () => Promise.resolve(),
 };
@@ -115,6 +113,8 @@ describe('menu items reach the services', () => {
   let run: ReturnType<typeof vi.fn<Refresh['run']>>;
   let cancel: ReturnType<typeof vi.fn<Refresh['cancel']>>;
   let openPath: ReturnType<typeof vi.fn<(path: string) => Promise<string>>>;
+  let showSettings: ReturnType<typeof vi.fn<() => void>>;
+  let window: BrowserWindow | undefined;
   let template: Item[];
   const dataDir = '/home/me/.config/Earshot';
 
@@ -124,20 +124,6 @@ describe('menu items reach the services', () => {
     const events = new EventHub();
     models = new ModelManager({ store, events, retrainDelayMs: 60_000 });
     const service = createAppService({ store, models, events });
-    const secrets = {
-      isAsyncEncryptionAvailable: () => Promise.resolve(true),
-      encryptStringAsync: (text: string) =>
-        Promise.resolve(Buffer.from([...text].reverse().join(''))),
-      decryptStringAsync: (data: Buffer) =>
-        Promise.resolve({
-          result: [...data.toString()].reverse().join(''),
-          shouldReEncrypt: false,
-        }),
-    };
-    const settings = createSettingsService({
-      store,
-      vault: new CredentialVault(store.settings, secrets),
-    });
     run = vi.fn(() =>
       Promise.resolve({
         ok: true as const,
@@ -156,15 +142,18 @@ describe('menu items reach the services', () => {
       cancel,
       isRunning: () => false,
       onRunningChange: () => () => undefined,
+      onFinished: () => () => undefined,
     };
     openPath = vi.fn(() => Promise.resolve(''));
+    showSettings = vi.fn();
+    window = undefined;
     const actions = createMenuActions({
       store,
       models,
       service,
       refresh,
-      settings,
-      parent: () => undefined,
+      showSettings,
+      parent: () => window,
       showItemInFolder: () => undefined,
       dataDir,
       openPath,
@@ -226,10 +215,24 @@ describe('menu items reach the services', () => {
 
   it('Refresh data and Cancel refresh call the refresh service', async () => {
     click(find(template, 'Refresh data'));
-    await vi.waitFor(() => expect(dialog.showMessageBox).toHaveBeenCalled());
-    expect(run).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(run).toHaveBeenCalledTimes(1));
     click(find(template, 'Cancel refresh'));
     await vi.waitFor(() => expect(cancel).toHaveBeenCalledTimes(1));
+  });
+
+  it('Refresh data leaves the outcome to the window when one is open', async () => {
+    window = new FakeBrowserWindow({}) as unknown as BrowserWindow;
+    click(find(template, 'Refresh data'));
+    await vi.waitFor(() => expect(run).toHaveBeenCalledTimes(1));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(dialog.showMessageBox).not.toHaveBeenCalled();
+  });
+
+  it('Refresh data tells the outcome in a dialog when no window is open', async () => {
+    click(find(template, 'Refresh data'));
+    await vi.waitFor(() => expect(dialog.showMessageBox).toHaveBeenCalled());
+    const [shown] = dialog.showMessageBox.mock.calls[0] as unknown as [{ detail: string }];
+    expect(shown.detail).toContain('Catalog: 0 new songs, 735 refreshed.');
   });
 
   it('Open data folder opens the folder of the database', async () => {
@@ -237,12 +240,10 @@ describe('menu items reach the services', () => {
     await vi.waitFor(() => expect(openPath).toHaveBeenCalledWith(dataDir));
   });
 
-  it('Settings… shows the settings without any secret', async () => {
+  it("Settings… asks for the page's settings, with no dialog of its own", async () => {
     click(find(template, 'Settings…'));
-    await vi.waitFor(() => expect(dialog.showMessageBox).toHaveBeenCalled());
-    const [shown] = dialog.showMessageBox.mock.calls[0] as unknown as [{ detail: string }];
-    expect(shown.detail).toContain('Songs to rate: 5; recommendations: 3');
-    expect(shown.detail).toContain('Spotify credentials: not set');
+    await vi.waitFor(() => expect(showSettings).toHaveBeenCalledTimes(1));
+    expect(dialog.showMessageBox).not.toHaveBeenCalled();
   });
 
   it('About Earshot names the version', async () => {

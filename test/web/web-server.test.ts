@@ -9,6 +9,7 @@ import { openStore } from '../../main/core/store/store.ts';
 import type { Store } from '../../main/core/store/store.ts';
 import { startWebServer } from '../../main/web/web-server.ts';
 import type { WebServer } from '../../main/web/web-server.ts';
+import { desktopChannels } from '../../preload/api.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 import { buildTrainedDatabase, copyDatabase } from '../helpers/trained-store.ts';
 
@@ -126,6 +127,14 @@ describe('earshot serve (HTTP)', () => {
       error: { code: 'invalid-request' },
     });
     expect((await api('dropTables', {})).status).toBe(404);
+  });
+
+  it('serves none of the desktop-only methods: no settings or credentials over HTTP', async () => {
+    for (const method of Object.keys(desktopChannels)) {
+      const reply = await api(method, {});
+      expect(reply.status).toBe(404);
+      expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    }
   });
 
   it('streams push events to the page over server-sent events', async () => {
