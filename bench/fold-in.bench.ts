@@ -4,7 +4,7 @@
  * magnitudes: the work does not depend on their values.
  */
 import os from 'node:os';
-import { Prng } from '../main/core/recommender/prng.ts';
+import { Prng } from '../main/core/random.ts';
 import { createRecommender } from '../main/core/recommender/recommend.ts';
 import type { SvdModel } from '../main/core/recommender/svd-model.ts';
 import { resolveSvdOptions } from '../main/core/recommender/svd-options.ts';

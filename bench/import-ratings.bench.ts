@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createRandom } from '../main/core/random.ts';
+import { Prng } from '../main/core/random.ts';
 import { importRatingsFile } from '../main/core/ratings/import/import-ratings.ts';
 import { openStore } from '../main/core/store/store.ts';
 
@@ -14,11 +14,11 @@ const users = 6040;
 const items = 3706;
 
 function writeCsv(path: string): void {
-  const random = createRandom(2024);
+  const random = new Prng(2024);
   const lines = ['userID,itemID,rating,timestamp'];
   for (let i = 0; i < rows; i++) {
     lines.push(
-      `u${1 + random.int(users)},m${1 + random.int(items)},${1 + random.int(5)},${978300760 + i}`,
+      `u${1 + random.nextInt(users)},m${1 + random.nextInt(items)},${1 + random.nextInt(5)},${978300760 + i}`,
     );
   }
   writeFileSync(path, lines.join('\n') + '\n');

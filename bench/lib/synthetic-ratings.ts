@@ -1,5 +1,5 @@
 import type { RatingArrays } from '../../main/core/store/rating-repository.ts';
-import { Prng } from '../../main/core/recommender/prng.ts';
+import { Prng } from '../../main/core/random.ts';
 
 export interface SyntheticShape {
   readonly ratings: number;

@@ -1,17 +1,4 @@
-/**
- * Seeded pseudo-random numbers for everything that must be reproducible (simulated listeners,
- * splits). xoshiro128** by Blackman and Vigna: 128-bit state, period 2^128 − 1, fast in 32-bit
- * integer arithmetic; the state is filled from the seed with splitmix32.
- */
-export interface Random {
-  /** Uniform in [0, 1). */
-  next(): number;
-  /** Uniform integer in [0, n). */
-  int(n: number): number;
-  /** Normal with the given mean and standard deviation (Box–Muller). */
-  normal(mean?: number, sd?: number): number;
-}
-
+/** splitmix32: a stream of well-mixed 32-bit values from one seed (fills generator states). */
 function splitmix32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
@@ -40,45 +27,68 @@ export function mixSeeds(...parts: number[]): number {
   return hash;
 }
 
-export function createRandom(seed: number): Random {
-  if (!Number.isFinite(seed)) throw new RangeError(`seed must be a finite number, got ${seed}`);
-  const init = splitmix32(seed);
-  let a = init(),
-    b = init(),
-    c = init(),
-    d = init();
-  if ((a | b | c | d) === 0) a = 1;
-  const nextUint32 = (): number => {
-    const result = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
-    const t = b << 9;
-    c ^= a;
-    d ^= b;
-    b ^= c;
-    a ^= d;
-    c ^= t;
-    d = rotl(d, 11);
+/**
+ * Earshot's one seeded pseudo-random source (simulated listeners, splits, SGD): xoshiro128** (Blackman and Vigna; 128-bit
+ * state, period 2^128 − 1, 32-bit integer arithmetic only), its state filled from the seed by
+ * splitmix32. Normal draws use the Box–Muller transform. The same seed gives the same stream
+ * on every platform, which is what makes simulations and fits reproducible.
+ */
+export class Prng {
+  #a: number;
+  #b: number;
+  #c: number;
+  #d: number;
+  #spareNormal: number | undefined;
+
+  /** @param seed any finite number; only its low 32 bits matter. */
+  constructor(seed: number) {
+    if (!Number.isFinite(seed)) throw new RangeError(`seed must be finite, got ${seed}`);
+    const next = splitmix32(seed);
+    this.#a = next();
+    this.#b = next();
+    this.#c = next();
+    this.#d = next();
+    if ((this.#a | this.#b | this.#c | this.#d) === 0) this.#a = 1;
+  }
+
+  /** Uniform 32-bit unsigned integer. */
+  nextUint32(): number {
+    const result = Math.imul(rotateLeft(Math.imul(this.#b, 5), 7), 9) >>> 0;
+    const t = this.#b << 9;
+    this.#c ^= this.#a;
+    this.#d ^= this.#b;
+    this.#b ^= this.#c;
+    this.#a ^= this.#d;
+    this.#c ^= t;
+    this.#d = rotateLeft(this.#d, 11);
     return result;
-  };
-  let spareNormal: number | undefined;
-  const next = (): number => nextUint32() / 4294967296;
-  return {
-    next,
-    int: (n) => Math.floor(next() * n),
-    normal(mean = 0, sd = 1) {
-      if (spareNormal !== undefined) {
-        const value = spareNormal;
-        spareNormal = undefined;
-        return mean + sd * value;
-      }
-      const u = 1 - next();
-      const v = next();
-      const radius = Math.sqrt(-2 * Math.log(u));
-      spareNormal = radius * Math.sin(2 * Math.PI * v);
-      return mean + sd * radius * Math.cos(2 * Math.PI * v);
-    },
-  };
+  }
+
+  /** Uniform in [0, 1). */
+  nextFloat(): number {
+    return this.nextUint32() / 4294967296;
+  }
+
+  /** Uniform integer in [0, n); `n` at most 2^32. */
+  nextInt(n: number): number {
+    return Math.floor(this.nextFloat() * n);
+  }
+
+  /** A draw from N(mean, sd²): Box–Muller, the second value of each pair kept for the next call. */
+  nextNormal(mean = 0, sd = 1): number {
+    if (this.#spareNormal !== undefined) {
+      const spare = this.#spareNormal;
+      this.#spareNormal = undefined;
+      return mean + sd * spare;
+    }
+    const u = 1 - this.nextFloat(); // in (0, 1], so the logarithm is finite
+    const angle = 2 * Math.PI * this.nextFloat();
+    const radius = Math.sqrt(-2 * Math.log(u));
+    this.#spareNormal = radius * Math.sin(angle);
+    return mean + sd * radius * Math.cos(angle);
+  }
 }
 
-function rotl(x: number, k: number): number {
-  return (x << k) | (x >>> (32 - k));
+function rotateLeft(x: number, bits: number): number {
+  return (x << bits) | (x >>> (32 - bits));
 }

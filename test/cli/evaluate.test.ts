@@ -2,19 +2,19 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../main/cli/main.ts';
-import { createRandom } from '../../main/core/random.ts';
+import { Prng } from '../../main/core/random.ts';
 import { captureIo } from '../helpers/capture-io.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 
 /** Ratings from a planted taste: user u likes item i when they fall in the same of 4 groups. */
 function plantedCsv(path: string): void {
-  const random = createRandom(3);
+  const random = new Prng(3);
   const lines = ['userID,itemID,rating'];
   for (let user = 0; user < 150; user++) {
     for (let item = 0; item < 80; item++) {
-      if (random.next() > 0.4) continue;
+      if (random.nextFloat() > 0.4) continue;
       const base = user % 4 === item % 4 ? 4.5 : 2;
-      const stars = Math.min(5, Math.max(1, Math.round(base + random.normal(0, 0.5))));
+      const stars = Math.min(5, Math.max(1, Math.round(base + random.nextNormal(0, 0.5))));
       lines.push(`u${user},i${item},${stars}`);
     }
   }

@@ -1,5 +1,4 @@
-import { createRandom } from '../../main/core/random.ts';
-import type { Random } from '../../main/core/random.ts';
+import { Prng } from '../../main/core/random.ts';
 
 export interface FakeArtist {
   readonly id: string;
@@ -54,19 +53,19 @@ const base62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const words = ['Blue', 'River', 'Night', 'Golden', 'Echo', 'Paper', 'Wild', 'Stone', 'Quiet'];
 const moreWords = ['Heart', 'Road', 'Light', 'Dream', 'Fire', 'Rain', 'Song', 'Sky', 'Line'];
 
-function makeId(random: Random): string {
+function makeId(random: Prng): string {
   let id = '';
-  for (let i = 0; i < 22; i++) id += base62[random.int(62)];
+  for (let i = 0; i < 22; i++) id += base62[random.nextInt(62)];
   return id;
 }
 
-function phrase(random: Random, index: number): string {
-  return `${words[random.int(words.length)]} ${moreWords[random.int(moreWords.length)]} ${index}`;
+function phrase(random: Prng, index: number): string {
+  return `${words[random.nextInt(words.length)]} ${moreWords[random.nextInt(moreWords.length)]} ${index}`;
 }
 
 function addTrack(
   data: FakeData,
-  random: Random,
+  random: Prng,
   album: FakeAlbum,
   name: string,
   isrc: string,
@@ -76,8 +75,8 @@ function addTrack(
     name,
     artistIds: [album.artistId],
     albumId: album.id,
-    durationMs: 120_000 + random.int(240_000),
-    explicit: random.next() < 0.2,
+    durationMs: 120_000 + random.nextInt(240_000),
+    explicit: random.nextFloat() < 0.2,
     isrc,
     trackNumber: album.trackIds.length + 1,
   };
@@ -88,13 +87,13 @@ function addTrack(
 
 function addAlbum(
   data: FakeData,
-  random: Random,
+  random: Prng,
   artist: FakeArtist,
   type: FakeAlbum['albumType'],
   name: string,
 ): FakeAlbum {
-  const year = 1960 + random.int(65);
-  const month = String(1 + random.int(12)).padStart(2, '0');
+  const year = 1960 + random.nextInt(65);
+  const month = String(1 + random.nextInt(12)).padStart(2, '0');
   const album: FakeAlbum = {
     id: makeId(random),
     name,
@@ -110,7 +109,7 @@ function addAlbum(
 
 /** A deterministic made-up Spotify: same options, same ids, names and dates. */
 export function makeFakeData(options: FakeDataOptions = {}): FakeData {
-  const random = createRandom(options.seed ?? 7);
+  const random = new Prng(options.seed ?? 7);
   const genres = options.genres ?? ['rock', 'jazz', 'pop', 'hip-hop', 'folk'];
   const data: FakeData = {
     artists: [],

@@ -1,4 +1,4 @@
-import type { Random } from '../random.ts';
+import type { Prng } from '../random.ts';
 
 /**
  * What a simulated listener likes. Stored as the user's profile so that tracks added later are
@@ -32,8 +32,8 @@ const genreFamilies: readonly (readonly string[])[] = [
   ['electronic', 'indie', 'pop', 'hip-hop'],
 ];
 
-function pick<T>(random: Random, items: readonly T[]): T {
-  const item = items[random.int(items.length)];
+function pick<T>(random: Prng, items: readonly T[]): T {
+  const item = items[random.nextInt(items.length)];
   if (item === undefined) throw new RangeError('pick() needs a non-empty list');
   return item;
 }
@@ -42,46 +42,43 @@ function pick<T>(random: Random, items: readonly T[]): T {
  * Genre weights around one family: a favourite or two (0.75–1), the rest of the family liked
  * mildly (0–0.4), a few dislikes (−0.5 to −1) and indifference elsewhere (about 0).
  */
-export function drawGenreWeights(
-  random: Random,
-  genres: readonly string[],
-): Record<string, number> {
+export function drawGenreWeights(random: Prng, genres: readonly string[]): Record<string, number> {
   const weights: Record<string, number> = {};
-  for (const genre of genres) weights[genre] = random.normal(0, 0.2);
+  for (const genre of genres) weights[genre] = random.nextNormal(0, 0.2);
   const family = pick(random, genreFamilies).filter((g) => genres.includes(g));
-  for (const genre of family) weights[genre] = 0.4 * random.next();
-  const favourites = 1 + random.int(2);
+  for (const genre of family) weights[genre] = 0.4 * random.nextFloat();
+  const favourites = 1 + random.nextInt(2);
   for (let i = 0; i < favourites && family.length > 0; i++) {
-    weights[pick(random, family)] = 0.75 + 0.25 * random.next();
+    weights[pick(random, family)] = 0.75 + 0.25 * random.nextFloat();
   }
   const outside = genres.filter((g) => !family.includes(g));
-  const dislikes = 1 + random.int(3);
+  const dislikes = 1 + random.nextInt(3);
   for (let i = 0; i < dislikes && outside.length > 0; i++) {
-    weights[pick(random, outside)] = -0.5 - 0.5 * random.next();
+    weights[pick(random, outside)] = -0.5 - 0.5 * random.nextFloat();
   }
   return weights;
 }
 
 /** Activity is log-normal (median 40): most listeners rate a few dozen songs, a few hundreds. */
-export function drawActivity(random: Random, catalogSize: number): number {
-  const drawn = Math.round(Math.exp(random.normal(Math.log(40), 1)));
+export function drawActivity(random: Prng, catalogSize: number): number {
+  const drawn = Math.round(Math.exp(random.nextNormal(Math.log(40), 1)));
   return Math.max(3, Math.min(drawn, Math.floor(catalogSize * 0.8)));
 }
 
 export function drawTaste(
-  random: Random,
+  random: Prng,
   genres: readonly string[],
   artistKeys: readonly string[],
   catalogSize: number,
 ): ListenerTaste {
-  const loved = Array.from({ length: 1 + random.int(4) }, () => pick(random, artistKeys));
-  const disliked = Array.from({ length: random.int(3) }, () => pick(random, artistKeys));
+  const loved = Array.from({ length: 1 + random.nextInt(4) }, () => pick(random, artistKeys));
+  const disliked = Array.from({ length: random.nextInt(3) }, () => pick(random, artistKeys));
   return {
     genreWeights: drawGenreWeights(random, genres),
-    eraCenter: 1960 + 60 * random.next() ** 0.8,
-    eraWidth: 6 + 14 * random.next(),
-    mainstream: random.next(),
-    raterBias: random.normal(0, 0.35),
+    eraCenter: 1960 + 60 * random.nextFloat() ** 0.8,
+    eraWidth: 6 + 14 * random.nextFloat(),
+    mainstream: random.nextFloat(),
+    raterBias: random.nextNormal(0, 0.35),
     lovedArtists: [...new Set(loved)],
     dislikedArtists: [...new Set(disliked)].filter((a) => !loved.includes(a)),
     activity: drawActivity(random, catalogSize),

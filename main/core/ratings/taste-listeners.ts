@@ -1,4 +1,4 @@
-import { createRandom, hashString, mixSeeds } from '../random.ts';
+import { Prng, hashString, mixSeeds } from '../random.ts';
 import { drawTaste } from './listener-taste.ts';
 import type { ListenerTaste } from './listener-taste.ts';
 import { ratingNoise, simulatedTimestamp } from './simulated-rating.ts';
@@ -23,14 +23,14 @@ function rateAsListener(
   traits: readonly TrackTraits[],
   seed: number,
 ): SimulatedRating[] {
-  const random = createRandom(mixSeeds(seed, listener, 0x5e1ec7));
+  const random = new Prng(mixSeeds(seed, listener, 0x5e1ec7));
   const weights = new Float64Array(tracks.length);
   tracks.forEach((track, i) => (weights[i] = selectionWeight(taste, track, traits[i])));
-  return weightedSample(weights, taste.activity, () => random.next()).map((i) => ({
+  return weightedSample(weights, taste.activity, () => random.nextFloat()).map((i) => ({
     listener,
     trackId: tracks[i].id,
-    rating: toStars(expectedStars(taste, tracks[i], traits[i]), random.normal(0, ratingNoise)),
-    ratedAt: simulatedTimestamp(random.next()),
+    rating: toStars(expectedStars(taste, tracks[i], traits[i]), random.nextNormal(0, ratingNoise)),
+    ratedAt: simulatedTimestamp(random.nextFloat()),
   }));
 }
 
@@ -52,12 +52,7 @@ export function simulateTasteListeners(
   const tastes: ListenerTaste[] = [];
   const ratings: SimulatedRating[] = [];
   for (let listener = 0; listener < count; listener++) {
-    const taste = drawTaste(
-      createRandom(mixSeeds(seed, listener)),
-      genres,
-      artistKeys,
-      tracks.length,
-    );
+    const taste = drawTaste(new Prng(mixSeeds(seed, listener)), genres, artistKeys, tracks.length);
     tastes.push(taste);
     ratings.push(...rateAsListener(taste, listener, tracks, traits, seed));
   }
@@ -79,18 +74,18 @@ export function rateNewTracks(
   for (const track of newTracks) {
     const traits = trackTraits(seed, track.itemKey);
     tastes.forEach((taste, listener) => {
-      const random = createRandom(mixSeeds(seed, listener, hashString(track.itemKey)));
+      const random = new Prng(mixSeeds(seed, listener, hashString(track.itemKey)));
       const chance = Math.min(
         1,
         (taste.activity / catalogSize) * selectionWeight(taste, track, traits),
       );
-      if (random.next() >= chance) return;
-      const stars = toStars(expectedStars(taste, track, traits), random.normal(0, ratingNoise));
+      if (random.nextFloat() >= chance) return;
+      const stars = toStars(expectedStars(taste, track, traits), random.nextNormal(0, ratingNoise));
       ratings.push({
         listener,
         trackId: track.id,
         rating: stars,
-        ratedAt: simulatedTimestamp(random.next()),
+        ratedAt: simulatedTimestamp(random.nextFloat()),
       });
     });
   }

@@ -1,4 +1,4 @@
-import { createRandom, hashString, mixSeeds } from '../random.ts';
+import { Prng, hashString, mixSeeds } from '../random.ts';
 
 /** What the simulation needs to know of a track. */
 export interface TrackFeatures {
@@ -21,6 +21,6 @@ export interface TrackTraits {
 }
 
 export function trackTraits(seed: number, itemKey: string): TrackTraits {
-  const random = createRandom(mixSeeds(seed, hashString(itemKey), 0x7a11));
-  return { fame: random.next() ** 3 + 0.001, appeal: random.normal(0, 0.35) };
+  const random = new Prng(mixSeeds(seed, hashString(itemKey), 0x7a11));
+  return { fame: random.nextFloat() ** 3 + 0.001, appeal: random.nextNormal(0, 0.35) };
 }

@@ -1,4 +1,4 @@
-import { createRandom } from '../random.ts';
+import { Prng } from '../random.ts';
 import { simulatedTimestamp } from './simulated-rating.ts';
 import type { SimulatedRating } from './simulated-rating.ts';
 
@@ -19,17 +19,17 @@ export function simulateUniformListeners(
 ): SimulatedRating[] {
   if (trackIds.length === 0)
     throw new RangeError('simulateUniformListeners needs at least one track');
-  const random = createRandom(seed);
+  const random = new Prng(seed);
   const byPair = new Map<string, SimulatedRating>();
   for (let i = 0; i < totalRatings; i++) {
-    const listener = random.int(count);
-    const trackId = trackIds[random.int(trackIds.length)];
-    const rating = 1 + random.int(5);
+    const listener = random.nextInt(count);
+    const trackId = trackIds[random.nextInt(trackIds.length)];
+    const rating = 1 + random.nextInt(5);
     byPair.set(`${listener}:${trackId}`, {
       listener,
       trackId,
       rating,
-      ratedAt: simulatedTimestamp(random.next()),
+      ratedAt: simulatedTimestamp(random.nextFloat()),
     });
   }
   return [...byPair.values()];

@@ -1,5 +1,6 @@
 import type { RatingArrays } from '../store/rating-repository.ts';
-import { Prng, randomPermutation } from './prng.ts';
+import { Prng } from '../random.ts';
+import { randomPermutation } from './random-permutation.ts';
 
 /** Positions (indices into the rating arrays) of a training and a test set. */
 export interface Split {

@@ -1,5 +1,5 @@
 import type { IndexedRatings } from './indexed-ratings.ts';
-import { Prng } from './prng.ts';
+import { Prng } from '../random.ts';
 import type { SvdModel } from './svd-model.ts';
 import type { ResolvedSvdOptions } from './svd-options.ts';
 import type { VisitingOrder } from './visiting-order.ts';

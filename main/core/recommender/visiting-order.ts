@@ -1,6 +1,6 @@
 import type { IndexedRatings } from './indexed-ratings.ts';
-import type { Prng } from './prng.ts';
-import { randomPermutation } from './prng.ts';
+import type { Prng } from '../random.ts';
+import { randomPermutation } from './random-permutation.ts';
 
 /**
  * How an epoch walks the ratings. Both are one seeded permutation made once per fit:

@@ -3,7 +3,7 @@ import { createAppService } from '../../../main/core/app/app-service.ts';
 import type { AppService } from '../../../main/core/app/app-service.ts';
 import { EventHub } from '../../../main/core/app/event-hub.ts';
 import { ModelManager } from '../../../main/core/app/model-manager.ts';
-import { createRandom } from '../../../main/core/random.ts';
+import { Prng } from '../../../main/core/random.ts';
 import { openStore } from '../../../main/core/store/store.ts';
 import type { Store } from '../../../main/core/store/store.ts';
 import type { Result } from '../../../preload/api.ts';
@@ -24,8 +24,8 @@ beforeEach(() => {
   const events = new EventHub();
   models = new ModelManager({ store, events, retrainDelayMs: 60_000 });
   expect(models.start()).toEqual({ status: 'loaded' });
-  const random = createRandom(9);
-  service = createAppService({ store, models, events, random: () => random.next() });
+  const random = new Prng(9);
+  service = createAppService({ store, models, events, random: () => random.nextFloat() });
   return () => {
     models.close();
     store.close();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppService } from '../../../main/core/app/app-service.ts';
 import { EventHub } from '../../../main/core/app/event-hub.ts';
 import { ModelManager } from '../../../main/core/app/model-manager.ts';
-import { createRandom } from '../../../main/core/random.ts';
+import { Prng } from '../../../main/core/random.ts';
 import { openStore } from '../../../main/core/store/store.ts';
 import type { Store } from '../../../main/core/store/store.ts';
 import { buildTrainedDatabase } from '../../helpers/trained-store.ts';
@@ -29,16 +29,16 @@ describe('recommendations on the embedded catalog with simulated listeners', () 
     const genres = [...new Set(tracks.flatMap((t) => t.genres))].sort();
     let successes = 0;
     for (let trial = 0; trial < 20; trial++) {
-      const random = createRandom(1000 + trial);
-      const loved = genres[random.int(genres.length)];
+      const random = new Prng(1000 + trial);
+      const loved = genres[random.nextInt(genres.length)];
       const others = genres.filter((g) => g !== loved);
-      const hated = others[random.int(others.length)];
+      const hated = others[random.nextInt(others.length)];
       const inGenre = (genre: string, count: number) =>
         tracks
           .filter(
             (t) => t.genres.includes(genre) && !t.genres.includes(genre === loved ? hated : loved),
           )
-          .map((t) => ({ t, key: random.next() }))
+          .map((t) => ({ t, key: random.nextFloat() }))
           .sort((a, b) => a.key - b.key)
           .slice(0, count)
           .map(({ t }) => t);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { denseIndexOf, indexRatings } from '../../../main/core/recommender/indexed-ratings.ts';
 import { resolveSvdOptions } from '../../../main/core/recommender/svd-options.ts';
-import { Prng, randomPermutation } from '../../../main/core/recommender/prng.ts';
+import { Prng } from '../../../main/core/random.ts';
+import { randomPermutation } from '../../../main/core/recommender/random-permutation.ts';
 
 describe('indexRatings', () => {
   it('numbers users and items densely in ascending raw-id order, whatever the rating order', () => {

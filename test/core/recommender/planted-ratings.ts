@@ -1,4 +1,4 @@
-import { Prng } from '../../../main/core/recommender/prng.ts';
+import { Prng } from '../../../main/core/random.ts';
 import type { RatingArrays } from '../../../main/core/store/rating-repository.ts';
 
 export interface PlantedShape {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { indexRatings } from '../../../main/core/recommender/indexed-ratings.ts';
-import { Prng } from '../../../main/core/recommender/prng.ts';
+import { Prng } from '../../../main/core/random.ts';
 import { blockBytes, visitingOrder } from '../../../main/core/recommender/visiting-order.ts';
 import { fitSvd } from '../../../main/core/recommender/svd.ts';
 import { plantedRatings } from './planted-ratings.ts';
