@@ -1,10 +1,13 @@
 /// <reference types="svelte" />
 /// <reference types="vite/client" />
-import type { EarshotApi } from '../../preload/api.ts';
+import type { DesktopBridge } from './lib/api.ts';
 
 declare global {
   interface Window {
-    /** The desktop preload's bridge (contextBridge); absent in a browser tab. */
-    readonly earshot?: EarshotApi;
+    /**
+     * The desktop preload's bridge (contextBridge): the contract and the desktop's own methods
+     * (checked by lib/api.ts before use); absent in a browser tab.
+     */
+    readonly earshot?: DesktopBridge;
   }
 }

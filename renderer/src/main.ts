@@ -1,10 +1,10 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
-import { getApi } from './lib/api.ts';
-import { Session } from './lib/state/session.svelte.ts';
+import { getApi, getDesktopApi } from './lib/api.ts';
+import { createWindowState } from './lib/state/window-state.ts';
 import './app.css';
 
 const target = document.getElementById('app');
 if (target === null) throw new Error('index.html has no #app element to mount Earshot into');
 
-mount(App, { target, props: { session: new Session(getApi(window)) } });
+mount(App, { target, props: createWindowState(getApi(window), getDesktopApi(window)) });

@@ -5,9 +5,11 @@ import type { EarshotApi } from '../../preload/api.ts';
 import {
   createHttpApi,
   getApi,
+  getDesktopApi,
   type ApiHost,
   type EventStream,
 } from '../../renderer/src/lib/api.ts';
+import { FakeDesktop } from './fake-desktop-api.ts';
 import { FakeEarshot, makeTrack } from './fake-earshot-api.ts';
 
 interface SeenRequest {
@@ -207,5 +209,20 @@ describe('getApi', () => {
     const host: ApiHost = { document: page(null), fetch };
     const result = await getApi(host).getState();
     expect(!result.ok && result.error.code).toBe('unauthorized');
+  });
+});
+
+describe('getDesktopApi', () => {
+  it("is the preload's bridge when it has every desktop method", () => {
+    const bridge = new FakeDesktop(new FakeEarshot()).bridge();
+    expect(getDesktopApi({ earshot: bridge })).toBe(bridge);
+  });
+
+  it('is null in the browser, and for a bridge without the desktop methods', () => {
+    expect(getDesktopApi({})).toBeNull();
+    const earshot = new FakeEarshot();
+    expect(getDesktopApi({ earshot: earshot.api })).toBeNull();
+    const partly = { ...new FakeDesktop(earshot).bridge(), refreshData: undefined };
+    expect(getDesktopApi({ earshot: partly })).toBeNull();
   });
 });

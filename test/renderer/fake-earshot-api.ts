@@ -7,19 +7,27 @@
 import type {
   ApiError,
   AppState,
+  DesktopEventName,
+  DesktopEvents,
+  DesktopMethodName,
   EarshotApi,
   EarshotEvents,
   EventName,
   MethodName,
+  Preferences,
   RecommendationView,
   Result,
   TrackView,
 } from '../../preload/api.ts';
 
 export interface FakeCall {
-  readonly method: MethodName;
+  readonly method: MethodName | DesktopMethodName;
   readonly request: unknown;
 }
+
+/** Every event either face may push (the desktop's too, see fake-desktop-api.ts). */
+export interface AnyEvents extends EarshotEvents, DesktopEvents {}
+export type AnyEventName = EventName | DesktopEventName;
 
 export function makeTrack(id: number): TrackView {
   return {
@@ -42,30 +50,45 @@ export class FakeEarshot {
   readonly ratings = new Map<number, number>();
   /** When false, `recommend` answers `no-model`, as on a first run before training ends. */
   hasModel = true;
+  preferences: Preferences = { songsToRate: 5, recommendations: 3, strategy: 'random' };
   readonly #tracks: TrackView[];
-  readonly #failures = new Map<MethodName, ApiError>();
-  readonly #listeners = new Map<EventName, Set<Listener>>();
+  readonly #failures = new Map<MethodName | DesktopMethodName, ApiError>();
+  readonly #listeners = new Map<AnyEventName, Set<Listener>>();
 
   constructor(catalogSize = 20) {
     this.#tracks = Array.from({ length: catalogSize }, (_, index) => makeTrack(index + 1));
   }
 
   /** The next call of `method` answers this error instead. */
-  failNext(method: MethodName, error: ApiError): void {
+  failNext(method: MethodName | DesktopMethodName, error: ApiError): void {
     this.#failures.set(method, error);
   }
 
-  emit<E extends EventName>(event: E, payload: EarshotEvents[E]): void {
+  /** Adds songs to the catalog, as a refresh that crawled Spotify would. */
+  addTracks(count: number): void {
+    const first = this.#tracks.length + 1;
+    for (let id = first; id < first + count; id++) this.#tracks.push(makeTrack(id));
+  }
+
+  emit<E extends AnyEventName>(event: E, payload: AnyEvents[E]): void {
     for (const listener of this.#listeners.get(event) ?? []) {
-      (listener as (payload: EarshotEvents[E]) => void)(payload);
+      (listener as (payload: AnyEvents[E]) => void)(payload);
     }
+  }
+
+  /** `on` for either face: one set of listeners per event name. */
+  subscribe<E extends AnyEventName>(event: E, listener: (payload: AnyEvents[E]) => void) {
+    const listeners = this.#listeners.get(event) ?? new Set<Listener>();
+    this.#listeners.set(event, listeners);
+    listeners.add(listener);
+    return () => void listeners.delete(listener);
   }
 
   listenerCount(): number {
     return [...this.#listeners.values()].reduce((sum, set) => sum + set.size, 0);
   }
 
-  callsTo(method: MethodName): unknown[] {
+  callsTo(method: MethodName | DesktopMethodName): unknown[] {
     return this.calls.filter((call) => call.method === method).map((call) => call.request);
   }
 
@@ -73,7 +96,8 @@ export class FakeEarshot {
     getState: () => this.#answer('getState', undefined, () => this.#state()),
     songsToRate: (request) =>
       this.#answer('songsToRate', request, () => {
-        const offered = this.#unrated(request.exclude ?? []).slice(0, request.count ?? 5);
+        const count = request.count ?? this.preferences.songsToRate;
+        const offered = this.#unrated(request.exclude ?? []).slice(0, count);
         return offered.length > 0 ? offered : nothingToRate();
       }),
     skipSong: (request) =>
@@ -89,7 +113,8 @@ export class FakeEarshot {
     recommend: (request) =>
       this.#answer('recommend', request, () => {
         if (!this.hasModel) return failure('no-model', 'No model has been trained yet.');
-        return { recommendations: this.#recommend(request.count ?? 3), foldedIn: true };
+        const count = request.count ?? this.preferences.recommendations;
+        return { recommendations: this.#recommend(count), foldedIn: true };
       }),
     startOver: () =>
       this.#answer('startOver', undefined, () => {
@@ -98,20 +123,30 @@ export class FakeEarshot {
         return { removed };
       }),
     setPreferences: (request) =>
-      this.#answer('setPreferences', request, () => ({
-        ...this.#state().preferences,
-        ...request,
-      })),
-    on: (event, listener) => {
-      const listeners = this.#listeners.get(event) ?? new Set<Listener>();
-      this.#listeners.set(event, listeners);
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+      this.#answer('setPreferences', request, () => {
+        // As the real validator words it (main/core/app/request-guards.ts).
+        for (const name of ['songsToRate', 'recommendations'] as const) {
+          const value = request[name];
+          if (value !== undefined && !(Number.isInteger(value) && value >= 1 && value <= 50))
+            return failure('invalid-request', `${name} must be a whole number from 1 to 50`);
+        }
+        this.preferences = { ...this.preferences, ...request };
+        return this.preferences;
+      }),
+    on: (event, listener) => this.subscribe(event, listener),
   };
 
+  /** Records the call, then answers `run()` or the error injected with {@link failNext}. */
+  async answer<T>(
+    method: MethodName | DesktopMethodName,
+    request: unknown,
+    run: () => T | Failure,
+  ): Promise<Result<T>> {
+    return this.#answer(method, request, run);
+  }
+
   async #answer<T>(
-    method: MethodName,
+    method: MethodName | DesktopMethodName,
     request: unknown,
     run: () => T | Failure,
   ): Promise<Result<T>> {
@@ -155,19 +190,19 @@ export class FakeEarshot {
         : null,
       training: { status: 'idle' },
       listenerRatings: this.ratings.size,
-      preferences: { songsToRate: 5, recommendations: 3, strategy: 'random' },
+      preferences: this.preferences,
     };
   }
 }
 
-class Failure {
+export class Failure {
   readonly error: ApiError;
   constructor(error: ApiError) {
     this.error = error;
   }
 }
 
-function failure(code: ApiError['code'], message: string): Failure {
+export function failure(code: ApiError['code'], message: string): Failure {
   return new Failure({ code, message });
 }
 

@@ -1,6 +1,8 @@
 /**
  * The only module that knows how the renderer reaches Earshot's core. Everything else receives an
- * {@link EarshotApi} and cannot tell the desktop window from the browser.
+ * {@link EarshotApi} and cannot tell the desktop window from the browser — except that the
+ * desktop's own features (settings kept by the main process, Refresh data) arrive as a
+ * {@link DesktopApi} that is `null` in the browser.
  *
  * - Desktop: the preload exposes `window.earshot` (IPC behind contextBridge); it is used as is.
  * - Browser (`earshot serve`): every method `M` is `POST /api/M` with the request as JSON and the
@@ -12,6 +14,8 @@
  */
 import type {
   ApiError,
+  DesktopApi,
+  DesktopMethodName,
   EarshotApi,
   EarshotEvents,
   ErrorCode,
@@ -22,9 +26,16 @@ import type {
   Result,
 } from '../../../preload/api.ts';
 
+/**
+ * What `window.earshot` may be: the contract, and the desktop's methods when the desktop preload
+ * provides it (its `on` then serves the desktop's events too).
+ */
+export type DesktopBridge = EarshotApi & Partial<Omit<DesktopApi, 'on'>>;
+
 /** The slice of the page's globals that {@link getApi} reads: `window` in the app. */
 export interface ApiHost {
-  readonly earshot?: EarshotApi;
+  /** The desktop preload's bridge; {@link getDesktopApi} checks what it really has. */
+  readonly earshot?: DesktopBridge;
   readonly document?: {
     querySelector(selectors: string): { getAttribute(name: string): string | null } | null;
   };
@@ -61,6 +72,33 @@ export function getApi(host: ApiHost): EarshotApi {
     });
   }
   return createHttpApi({ token, fetch: host.fetch.bind(host) });
+}
+
+/** Every desktop method; `satisfies` makes a new one a compile error here. */
+const desktopMethods = {
+  getSettings: true,
+  setSpotifyCredentials: true,
+  clearSpotifyCredentials: true,
+  setSpotifySources: true,
+  setModelParameters: true,
+  refreshData: true,
+  cancelRefresh: true,
+} as const satisfies Record<DesktopMethodName, true>;
+
+function isDesktopBridge(bridge: DesktopBridge): bridge is EarshotApi & DesktopApi {
+  return Object.keys(desktopMethods).every(
+    (name) => typeof bridge[name as DesktopMethodName] === 'function',
+  );
+}
+
+/**
+ * The desktop's own features when this page runs in the desktop window (the preload's bridge has
+ * every desktop method), else `null`: the browser face has no settings beyond the preferences
+ * and no Refresh data, and the screens hide what needs them.
+ */
+export function getDesktopApi(host: Pick<ApiHost, 'earshot'>): DesktopApi | null {
+  const bridge = host.earshot;
+  return bridge !== undefined && isDesktopBridge(bridge) ? bridge : null;
 }
 
 /** Every method of the contract over HTTP, every event over SSE. */

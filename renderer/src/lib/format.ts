@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../../../preload/api.ts';
+import type { EarshotEvents, ErrorCode, RefreshSummary } from '../../../preload/api.ts';
 
 /** Text the screens share, so "4.6 ★" and "5 stars" read the same everywhere. */
 
@@ -40,4 +40,34 @@ export function errorTitle(code: ErrorCode): string {
     default:
       return 'Something went wrong';
   }
+}
+
+/** Refresh data's steps, as the progress panel names them. */
+export const refreshSteps = {
+  catalog: 'Catalog',
+  crawl: 'Spotify',
+  ratings: 'Simulated listeners',
+  training: 'Training',
+} as const satisfies Record<EarshotEvents['pipeline:progress']['step'], string>;
+
+/** "Step 2 of 4 · Spotify". */
+export function refreshStepLabel(step: keyof typeof refreshSteps): string {
+  const steps = Object.keys(refreshSteps);
+  return `Step ${steps.indexOf(step) + 1} of ${steps.length} · ${refreshSteps[step]}`;
+}
+
+/** What a finished refresh did, one short sentence a step. */
+export function describeRefresh(summary: RefreshSummary): string[] {
+  const { inserted, updated } = summary.catalog;
+  return [
+    `${inserted} new ${inserted === 1 ? 'song' : 'songs'}, ${updated} refreshed.`,
+    summary.crawl === 'done' ? 'Spotify crawled.' : 'Spotify skipped.',
+    `${summary.ratingsWritten} new simulated ratings.`,
+    {
+      trained: 'Model retrained.',
+      'up-to-date': 'Model already up to date.',
+      'no-ratings': 'No ratings to train on.',
+    }[summary.training],
+    `Took ${summary.seconds.toFixed(1)} s.`,
+  ];
 }

@@ -1,4 +1,9 @@
-import type { ApiError, EarshotApi, RecommendationView } from '../../../../preload/api.ts';
+import type {
+  ApiError,
+  EarshotApi,
+  Preferences,
+  RecommendationView,
+} from '../../../../preload/api.ts';
 import { RatingRound } from './rating-round.svelte.ts';
 import { TrainingStatus } from './training-status.svelte.ts';
 
@@ -116,6 +121,28 @@ export class Session {
     this.recommendations = [];
     this.#skippedIds = [];
     await this.#deal();
+  }
+
+  /**
+   * New preferences from Settings. A round nobody has rated yet is dealt again to match them;
+   * a round with stars stays, and the next one follows them. Picks on screen are fetched again
+   * when their number changed.
+   */
+  async preferencesChanged(now: Preferences, before: Preferences): Promise<void> {
+    const round = this.round;
+    const dealing = now.songsToRate !== before.songsToRate || now.strategy !== before.strategy;
+    if (this.view === 'rating' && round !== null && dealing) {
+      if (round.ratedCount === 0) return this.#deal();
+      if (now.songsToRate !== before.songsToRate)
+        this.notice = `Your next round will have ${now.songsToRate} songs.`;
+    } else if (this.view === 'results' && now.recommendations !== before.recommendations) {
+      await this.#recommend();
+    }
+  }
+
+  /** After Refresh data: a listener who had heard every song gets a round of the new ones. */
+  async catalogRefreshed(): Promise<void> {
+    if (this.view === 'exhausted') await this.#deal();
   }
 
   /** Runs again the step that failed. */
