@@ -4,8 +4,8 @@
  * guards on every web contents and the session's permission handlers.
  */
 import type { App, Session, WebContents } from 'electron';
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { contentSecurityPolicy, parsePolicy } from '../../main/content-security-policy.ts';
 import {
@@ -13,6 +13,7 @@ import {
   hardenSession,
   registerWebContentsGuards,
 } from '../../main/web-security.ts';
+import { ensureRendererBuilt, rendererOutDir } from '../../main/web/renderer-build.ts';
 import { createAppWindows, secureWebPreferences } from '../../main/window.ts';
 import { app, FakeBrowserWindow, FakeSession, FakeWebContents } from './fake-electron.ts';
 
@@ -100,8 +101,9 @@ describe('Content Security Policy', () => {
     expect(answer('file:///etc/passwd', 'mainFrame')).toEqual({});
   });
 
-  const builtPage = fileURLToPath(new URL('../../out/renderer/index.html', import.meta.url));
-  it.skipIf(!existsSync(builtPage))("holds for the built page's own <meta> policy too", () => {
+  it("holds for the built page's own <meta> policy too", async () => {
+    await ensureRendererBuilt();
+    const builtPage = join(rendererOutDir, 'index.html');
     const meta = /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(
       readFileSync(builtPage, 'utf8'),
     );
@@ -109,7 +111,7 @@ describe('Content Security Policy', () => {
     const pagePolicy = parsePolicy(meta![1]);
     expect(pagePolicy.get('script-src')).toEqual(["'self'"]);
     expect(meta![1]).not.toMatch(/unsafe-eval/);
-  });
+  }, 120_000);
 });
 
 describe('navigation and new windows', () => {
