@@ -1,37 +1,30 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { contentSecurityPolicy } from './main/content-security-policy.ts';
 
 const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
-/**
- * The built page may run only its own files: no inline script, no eval, no inline <style>, no
- * fonts or scripts from the network. Cover images come from Spotify's image hosts; the API and
- * its event stream (`earshot serve`) are same-origin. Applied to the build only, because the
- * dev server injects inline styles for hot reload.
- */
-const contentSecurityPolicy = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' https://i.scdn.co https://*.scdn.co https://*.spotifycdn.com",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "manifest-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "object-src 'none'",
-].join('; ');
-
 const CHARSET = '<meta charset="UTF-8" />';
 
-/** Puts the policy right after the charset, before anything it governs. */
+/**
+ * The built page carries the app's Content Security Policy in a <meta> tag, right after the
+ * charset, before anything it governs (file:// pages in Electron have no response headers; the
+ * shell and `earshot serve` also send it as a header). `frame-ancestors` is left out of the tag,
+ * where browsers ignore it with a console error. Applied to the build only, because the dev
+ * server injects inline styles for hot reload.
+ */
+const metaPolicy = contentSecurityPolicy
+  .split('; ')
+  .filter((directive) => !directive.startsWith('frame-ancestors'))
+  .join('; ');
+
 const strictCsp: Plugin = {
   name: 'earshot-csp',
   apply: 'build',
   transformIndexHtml(html) {
     if (!html.includes(CHARSET)) throw new Error(`renderer/index.html must contain ${CHARSET}`);
-    const meta = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}" />`;
+    const meta = `<meta http-equiv="Content-Security-Policy" content="${metaPolicy}" />`;
     return html.replace(CHARSET, `${CHARSET}\n    ${meta}`);
   },
 };

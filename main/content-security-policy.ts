@@ -1,9 +1,9 @@
 /**
- * The window's Content Security Policy: only the app's own scripts and styles, no eval, no
- * inline code, no plugins, no frames, no forms; cover art from Spotify's image hosts. The built
- * page carries its own policy in a <meta> tag (vite.config.ts), which file:// pages rely on;
- * the shell adds this one as a header of the page's response as well (where `frame-ancestors`
- * counts). Every policy present is enforced, so the stricter of each directive wins.
+ * The page's Content Security Policy, one for every face: only the app's own scripts and
+ * styles, no eval, no inline code, no plugins, no frames, no forms; cover art from Spotify's
+ * image hosts; API calls and the event stream to its own origin. The build writes it into the
+ * page as a <meta> tag (vite.config.ts), which file:// pages in Electron rely on; the shell and
+ * `earshot serve` also send it as a response header (where `frame-ancestors` counts).
  */
 export const contentSecurityPolicy = [
   "default-src 'none'",

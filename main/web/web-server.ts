@@ -6,7 +6,8 @@ import type { ApiError } from '../../preload/api.ts';
 import type { AppService } from '../core/app/app-service.ts';
 import { isMethodName } from '../core/app/request-guards.ts';
 import { hasToken, isAllowedHost, readBody } from './http-guards.ts';
-import { contentSecurityPolicy, injectToken, readStaticFile } from './static-files.ts';
+import { contentSecurityPolicy } from '../content-security-policy.ts';
+import { injectToken, readStaticFile } from './static-files.ts';
 
 export interface WebServerOptions {
   readonly service: AppService;
