@@ -1,21 +1,8 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { buildTemplateDatabase, startServe } from './serve-fixture.ts';
-import type { ServeProcess } from './serve-fixture.ts';
+import { serveEachTest } from './serve-fixture.ts';
 
-let template: Awaited<ReturnType<typeof buildTemplateDatabase>> | undefined;
-let serve: ServeProcess;
-
-test.beforeAll(async () => {
-  template = await buildTemplateDatabase();
-});
-test.afterAll(() => template?.remove());
-test.beforeEach(async () => {
-  serve = await startServe(template!.path);
-});
-test.afterEach(async () => {
-  await serve.stop();
-});
+const serve = serveEachTest();
 
 const cards = (page: Page) => page.getByTestId('rate-card');
 
@@ -35,7 +22,7 @@ test('rates five songs by mouse, skips one, and gets three recommendations with 
 }, testInfo) => {
   const errors: string[] = [];
   page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-  await page.goto(serve.url);
+  await page.goto(serve().url);
   await expect(cards(page)).toHaveCount(5);
   const submit = page.getByRole('button', { name: 'Submit' });
   await expect(submit).toBeDisabled();
@@ -62,7 +49,7 @@ test('rates five songs by mouse, skips one, and gets three recommendations with 
 test('does the whole flow by keyboard: keys 1-5 on each star group, then Submit', async ({
   page,
 }) => {
-  await page.goto(serve.url);
+  await page.goto(serve().url);
   await expect(cards(page)).toHaveCount(5);
   for (let i = 0; i < 5; i++) {
     const group = cards(page).nth(i).getByRole('radiogroup');
@@ -81,7 +68,7 @@ test('does the whole flow by keyboard: keys 1-5 on each star group, then Submit'
 });
 
 test('rates more songs to refine the list, then starts over from nothing', async ({ page }) => {
-  await page.goto(serve.url);
+  await page.goto(serve().url);
   await rateAllByMouse(page, [5, 5, 4, 2, 1]);
   await page.getByRole('button', { name: 'Submit' }).click();
   await expect(page.getByTestId('recommendation')).toHaveCount(3);
@@ -100,7 +87,7 @@ test('rates more songs to refine the list, then starts over from nothing', async
 });
 
 test('keeps the listener profile across a reload', async ({ page }) => {
-  await page.goto(serve.url);
+  await page.goto(serve().url);
   await rateAllByMouse(page, [5, 4, 3, 2, 1]);
   await page.getByRole('button', { name: 'Submit' }).click();
   await expect(page.getByTestId('recommendation')).toHaveCount(3);
@@ -111,9 +98,9 @@ test('keeps the listener profile across a reload', async ({ page }) => {
 });
 
 test('shows an error state when the server goes away', async ({ page }) => {
-  await page.goto(serve.url);
+  await page.goto(serve().url);
   await rateAllByMouse(page, [5, 4, 3, 2, 1]);
-  await serve.stop();
+  await serve().stop();
   await page.getByRole('button', { name: 'Submit' }).click();
   await expect(page.getByTestId('error-state')).toBeVisible();
   await expect(page.getByTestId('error-state')).toContainText(/not reachable/i);

@@ -1,3 +1,4 @@
+import { test } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
@@ -57,5 +58,30 @@ export async function startServe(template: string): Promise<ServeProcess> {
       }
       rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * Registers the hooks every browser spec uses: one pipeline-built template database for the
+ * file, and a fresh `earshot serve` on a copy of it around each test. Returns a getter for the
+ * running server.
+ */
+export function serveEachTest(): () => ServeProcess {
+  let template: Awaited<ReturnType<typeof buildTemplateDatabase>> | undefined;
+  let serve: ServeProcess | undefined;
+  test.beforeAll(async () => {
+    template = await buildTemplateDatabase();
+  });
+  test.afterAll(() => template?.remove());
+  test.beforeEach(async () => {
+    if (template === undefined) throw new Error('the template database was not built');
+    serve = await startServe(template.path);
+  });
+  test.afterEach(async () => {
+    await serve?.stop();
+  });
+  return () => {
+    if (serve === undefined) throw new Error('earshot serve is not running');
+    return serve;
   };
 }

@@ -1,27 +1,14 @@
 import { expect, test } from '@playwright/test';
-import { buildTemplateDatabase, startServe } from './serve-fixture.ts';
-import type { ServeProcess } from './serve-fixture.ts';
+import { serveEachTest } from './serve-fixture.ts';
 
-let template: Awaited<ReturnType<typeof buildTemplateDatabase>> | undefined;
-let serve: ServeProcess;
-
-test.beforeAll(async () => {
-  template = await buildTemplateDatabase();
-});
-test.afterAll(() => template?.remove());
-test.beforeEach(async () => {
-  serve = await startServe(template!.path);
-});
-test.afterEach(async () => {
-  await serve.stop();
-});
+const serve = serveEachTest();
 
 test('changes songs to rate to 7 in Settings, and the round has 7 songs, after a reload too', async ({
   page,
 }, testInfo) => {
   const errors: string[] = [];
   page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-  await page.goto(serve.url);
+  await page.goto(serve().url);
   const cards = page.getByTestId('rate-card');
   await expect(cards).toHaveCount(5);
 

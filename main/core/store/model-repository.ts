@@ -26,6 +26,18 @@ interface ModelRow {
   created_at: number;
 }
 
+function describe(row: Omit<ModelRow, 'payload'>): Omit<StoredModel, 'payload'> {
+  return {
+    id: row.id,
+    algorithm: row.algorithm,
+    params: JSON.parse(row.params) as unknown,
+    seed: row.seed,
+    metrics: JSON.parse(row.metrics) as unknown,
+    fingerprint: row.fingerprint,
+    createdAt: row.created_at,
+  };
+}
+
 /** Keeps the newest few models so a bad training run can be rolled back by hand. */
 const modelsKept = 3;
 
@@ -68,16 +80,7 @@ export class ModelRepository {
         'SELECT id, algorithm, params, seed, metrics, fingerprint, created_at FROM models ORDER BY id DESC LIMIT 1',
       )
       .get() as Omit<ModelRow, 'payload'> | undefined;
-    if (row === undefined) return undefined;
-    return {
-      id: row.id,
-      algorithm: row.algorithm,
-      params: JSON.parse(row.params) as unknown,
-      seed: row.seed,
-      metrics: JSON.parse(row.metrics) as unknown,
-      fingerprint: row.fingerprint,
-      createdAt: row.created_at,
-    };
+    return row && describe(row);
   }
 
   /** The most recently saved model, if any. */
@@ -85,15 +88,10 @@ export class ModelRepository {
     const row = this.#db.prepare('SELECT * FROM models ORDER BY id DESC LIMIT 1').get() as
       ModelRow | undefined;
     if (row === undefined) return undefined;
+    const { payload } = row;
     return {
-      id: row.id,
-      algorithm: row.algorithm,
-      params: JSON.parse(row.params) as unknown,
-      seed: row.seed,
-      metrics: JSON.parse(row.metrics) as unknown,
-      fingerprint: row.fingerprint,
-      payload: new Uint8Array(row.payload.buffer, row.payload.byteOffset, row.payload.byteLength),
-      createdAt: row.created_at,
+      ...describe(row),
+      payload: new Uint8Array(payload.buffer, payload.byteOffset, payload.byteLength),
     };
   }
 }
