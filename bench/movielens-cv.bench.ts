@@ -1,7 +1,8 @@
 /**
  * (a) MovieLens 100k, 5-fold cross-validation with Surprise's SVD defaults, fast and reference
  * trainers, plus the baselines. Targets: RMSE ≤ 0.940, MAE ≤ 0.742 (Surprise: 0.934 / 0.737).
- * The data set path: EARSHOT_ML100K, else /work/shared/data/ml-100k/u.data; skipped if absent.
+ * The data set path: EARSHOT_ML100K, else ../shared/data/ml-100k/u.data beside the project;
+ * skipped, saying so, if absent.
  */
 import { crossValidate } from '../main/core/recommender/cross-validate.ts';
 import { formatCrossValidation } from '../main/core/recommender/format-cross-validation.ts';
