@@ -2,8 +2,10 @@ import { fileURLToPath } from 'node:url';
 import { existsSync, readFileSync } from 'node:fs';
 import type { RatingArrays } from '../../main/core/store/rating-repository.ts';
 
-/** Where the benchmark looks for MovieLens 100k's u.data unless EARSHOT_ML100K names a file. */
-/** `../shared/data/ml-100k/u.data` beside the project folder, where this workplace keeps it. */
+/**
+ * Where the benchmark looks for MovieLens 100k's u.data unless EARSHOT_ML100K names a file:
+ * `../shared/data/ml-100k/u.data` beside the project folder, where this workplace keeps it.
+ */
 export const defaultMovieLens100kPath = fileURLToPath(
   new URL('../../../shared/data/ml-100k/u.data', import.meta.url),
 );
