@@ -87,7 +87,13 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   };
   return withStore(values.db, io, async (store) => {
     bootstrapStore(store);
-    const models = new ModelManager({ store, events: new EventHub(), retrainDelayMs: 0 });
+    // No background retrain here: the process ends with the answer, and the next start sees the
+    // new ratings (the stored model's fingerprint no longer matches) and trains then.
+    const models = new ModelManager({
+      store,
+      events: new EventHub(),
+      retrainOnChange: false,
+    });
     try {
       if (models.start().status === 'training')
         io.err('Training the model first (a few seconds)…\n');

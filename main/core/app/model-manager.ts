@@ -21,6 +21,8 @@ export interface ModelManagerDeps {
   readonly options?: SvdOptions;
   /** Quiet time after the last rating change before a retrain starts. Default 2 s. */
   readonly retrainDelayMs?: number;
+  /** False: rating changes schedule nothing (a short-lived process). Default true. */
+  readonly retrainOnChange?: boolean;
   /** The trainer; a worker thread unless a test injects another. */
   readonly train?: typeof trainInWorker;
 }
@@ -93,6 +95,7 @@ export class ModelManager implements ModelSource {
   }
 
   ratingsChanged(): void {
+    if (this.#deps.retrainOnChange === false) return;
     clearTimeout(this.#timer);
     this.#timer = setTimeout(() => void this.trainNow(), this.#deps.retrainDelayMs ?? 2000);
     this.#timer.unref();
