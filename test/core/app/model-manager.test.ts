@@ -1,0 +1,91 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { EventHub } from '../../../main/core/app/event-hub.ts';
+import { ModelManager } from '../../../main/core/app/model-manager.ts';
+import { loadEmbeddedCatalog } from '../../../main/core/catalog/embedded-catalog.ts';
+import { applySimulation } from '../../../main/core/ratings/simulation.ts';
+import { trainInWorker } from '../../../main/core/recommender/train-in-worker.ts';
+import { openStore } from '../../../main/core/store/store.ts';
+import type { Store } from '../../../main/core/store/store.ts';
+import type { EarshotEvents } from '../../../preload/api.ts';
+import { tempDbPath } from '../../helpers/temp-dir.ts';
+
+const fast = { factors: 8, epochs: 5, seed: 1 };
+let store: Store;
+let trainings: number;
+/** The real worker trainer, counted. */
+const countedTrain: typeof trainInWorker = (ratings, options, hooks) => {
+  trainings++;
+  return trainInWorker(ratings, options, hooks);
+};
+
+beforeEach(() => {
+  store = openStore(tempDbPath());
+  loadEmbeddedCatalog(store);
+  applySimulation(store, { mode: 'taste', listeners: 100, seed: 3 });
+  trainings = 0;
+  return () => store.close();
+});
+
+const managers: ModelManager[] = [];
+afterEach(() => managers.splice(0).forEach((m) => m.close()));
+
+function manager(extra: Partial<ConstructorParameters<typeof ModelManager>[0]> = {}): {
+  models: ModelManager;
+  events: string[];
+} {
+  const events: string[] = [];
+  const hub = new EventHub();
+  hub.subscribe((event, payload) =>
+    events.push(`${event}:${(payload as EarshotEvents['training:progress']).status ?? 'ready'}`),
+  );
+  const models = new ModelManager({
+    store,
+    events: hub,
+    options: fast,
+    train: countedTrain,
+    ...extra,
+  });
+  managers.push(models);
+  return { models, events };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('ModelManager', () => {
+  it('trains when there is no model, then loads the saved one on the next start', async () => {
+    const first = manager();
+    const start = first.models.start();
+    expect(start.status).toBe('training');
+    if (start.status === 'training') expect((await start.outcome).ok).toBe(true);
+    expect(first.events).toContain('model:ready:ready');
+    expect(first.models.info()?.ratings).toBe(store.ratings.count());
+
+    const second = manager();
+    expect(second.models.start()).toEqual({ status: 'loaded' });
+    expect(trainings).toBe(1);
+    expect(await second.models.current()).toBeDefined();
+  });
+
+  it('retrains once, after the quiet time, however many rating changes came before', async () => {
+    const { models } = manager({ retrainDelayMs: 50 });
+    const start = models.start();
+    if (start.status === 'training') await start.outcome;
+    const before = models.info()!.trainedAt;
+    for (let i = 0; i < 5; i++) models.ratingsChanged();
+    expect(trainings).toBe(1); // nothing starts before the quiet time is over
+    const retrained = () => trainings === 2 && models.training().status === 'idle';
+    for (let waited = 0; waited < 10_000 && !retrained(); waited += 25) await sleep(25);
+    await sleep(200); // and no further run follows
+    expect(trainings).toBe(2);
+    expect(models.info()!.trainedAt).toBeGreaterThanOrEqual(before);
+  });
+
+  it('schedules nothing when told not to retrain on change', async () => {
+    const { models } = manager({ retrainDelayMs: 10, retrainOnChange: false });
+    const start = models.start();
+    if (start.status === 'training') await start.outcome;
+    models.ratingsChanged();
+    await sleep(100);
+    expect(trainings).toBe(1);
+  });
+});
