@@ -1,4 +1,6 @@
 import { afterEach } from 'vitest';
+import { SpotifyClient } from '../../../main/core/spotify/spotify-client.ts';
+import type { SpotifyClientOptions } from '../../../main/core/spotify/spotify-client.ts';
 import { realSleep } from '../../../main/core/spotify/retry-policy.ts';
 import type { Sleep } from '../../../main/core/spotify/retry-policy.ts';
 import { openStore } from '../../../main/core/store/store.ts';
@@ -43,4 +45,24 @@ export function recordingSleep(): { sleep: Sleep; waits: number[] } {
       await realSleep(0, signal);
     },
   };
+}
+
+/**
+ * A client of `fake`, closed after the test: its credentials and addresses, retries of 100 ms
+ * doubling (no jitter: `random` is 1), and whatever `options` change.
+ */
+export function clientFor(
+  fake: FakeSpotify,
+  options: Partial<SpotifyClientOptions> = {},
+): SpotifyClient {
+  return closeAfterTest(
+    new SpotifyClient({
+      credentials: { clientId: fake.clientId, clientSecret: fake.clientSecret },
+      apiUrl: fake.apiUrl,
+      accountsUrl: fake.accountsUrl,
+      retry: { attempts: 5, baseMs: 100, capMs: 1000 },
+      random: () => 1,
+      ...options,
+    }),
+  );
 }

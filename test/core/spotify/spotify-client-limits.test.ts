@@ -1,22 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { SpotifyClient } from '../../../main/core/spotify/spotify-client.ts';
+import type { SpotifyClient } from '../../../main/core/spotify/spotify-client.ts';
 import type { SpotifyClientOptions } from '../../../main/core/spotify/spotify-client.ts';
 import type { FakeSpotify } from '../../fake-spotify/fake-spotify.ts';
-import { closeAfterTest, fakeSpotify, recordingSleep } from './harness.ts';
+import { clientFor as harnessClient, fakeSpotify, recordingSleep } from './harness.ts';
 
 function clientFor(fake: FakeSpotify, extra: Partial<SpotifyClientOptions> = {}): SpotifyClient {
-  return closeAfterTest(
-    new SpotifyClient({
-      credentials: { clientId: fake.clientId, clientSecret: fake.clientSecret },
-      apiUrl: fake.apiUrl,
-      accountsUrl: fake.accountsUrl,
-      retry: { attempts: 5, baseMs: 100, capMs: 300 },
-      random: () => 1,
-      // A still clock, so a Retry-After pause is asked for exactly, not less the ms elapsed.
-      now: () => 1_000_000,
-      ...extra,
-    }),
-  );
+  return harnessClient(fake, {
+    retry: { attempts: 5, baseMs: 100, capMs: 300 },
+    // A still clock, so a Retry-After pause is asked for exactly, not less the ms elapsed.
+    now: () => 1_000_000,
+    ...extra,
+  });
 }
 
 const trackPath = (fake: FakeSpotify, index = 0): string => `/tracks/${fake.data.tracks[index].id}`;

@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { SpotifyClient } from '../../../main/core/spotify/spotify-client.ts';
+import type { SpotifyClient } from '../../../main/core/spotify/spotify-client.ts';
 import type { SpotifyClientOptions } from '../../../main/core/spotify/spotify-client.ts';
 import type { SpotifyResult } from '../../../main/core/spotify/spotify-error.ts';
 import type { FakeSpotify } from '../../fake-spotify/fake-spotify.ts';
-import { closeAfterTest, fakeSpotify, recordingSleep } from './harness.ts';
+import { clientFor as harnessClient, fakeSpotify, recordingSleep } from './harness.ts';
 
 function clientFor(fake: FakeSpotify, extra: Partial<SpotifyClientOptions> = {}): SpotifyClient {
-  return closeAfterTest(
-    new SpotifyClient({
-      credentials: { clientId: fake.clientId, clientSecret: fake.clientSecret },
-      apiUrl: fake.apiUrl,
-      accountsUrl: fake.accountsUrl,
-      retry: { attempts: 5, baseMs: 100, capMs: 1000 },
-      random: () => 1,
-      sleep: recordingSleep().sleep,
-      ...extra,
-    }),
-  );
+  return harnessClient(fake, { sleep: recordingSleep().sleep, ...extra });
 }
 
 function codeOf(result: SpotifyResult): string {
