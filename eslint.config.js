@@ -38,7 +38,30 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'main/core is pure Node: inject what you need.' }] },
+        {
+          paths: [{ name: 'electron', message: 'main/core is pure Node: inject what you need.' }],
+          patterns: [
+            {
+              group: ['**/desktop/**', '**/cli/**', '**/web/**', '**/preload/**'],
+              message: 'main/core is used by every face and imports none of them.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The browser and terminal faces run without Electron: they share the core, never the shell.
+    files: ['main/web/**/*.ts', 'main/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'Only main/desktop and main/index.ts use Electron.' },
+          ],
+          patterns: [{ group: ['**/desktop/**'], message: 'The desktop shell is not shared.' }],
+        },
       ],
     },
   },

@@ -16,7 +16,7 @@ export default defineConfig({
   logLevel: 'warn',
   build: {
     outDir: fromRoot('./out/preload'),
-    // tsc also writes out/preload/api.js, which the main process imports: keep it.
+    // tsc also writes out/preload/api.js (a re-export of the core's contract); nothing loads it.
     emptyOutDir: false,
     target: 'node22',
     minify: false,

@@ -5,9 +5,9 @@
  */
 import os from 'node:os';
 import { Prng } from '../main/core/random.ts';
-import { createRecommender } from '../main/core/recommender/recommend.ts';
-import type { SvdModel } from '../main/core/recommender/svd-model.ts';
-import { resolveSvdOptions } from '../main/core/recommender/svd-options.ts';
+import { createRecommender } from '../main/core/recommender/algorithms/recommend.ts';
+import type { SvdModel } from '../main/core/recommender/algorithms/svd-model.ts';
+import { resolveSvdOptions } from '../main/core/recommender/algorithms/svd-options.ts';
 import { report, seconds } from './lib/report.ts';
 
 const [tracks, users, k] = [100_000, 6_040, 100];

@@ -4,9 +4,9 @@
  * The data set path: EARSHOT_ML100K, else ../shared/data/ml-100k/u.data beside the project;
  * skipped, saying so, if absent.
  */
-import { crossValidate } from '../main/core/recommender/cross-validate.ts';
-import { formatCrossValidation } from '../main/core/recommender/format-cross-validation.ts';
-import type { AlgorithmSpec } from '../main/core/recommender/predictors.ts';
+import { crossValidate } from '../main/core/recommender/evaluation/cross-validate.ts';
+import { formatCrossValidation } from '../main/core/recommender/evaluation/format-cross-validation.ts';
+import type { AlgorithmSpec } from '../main/core/recommender/algorithms/predictors.ts';
 import { defaultMovieLens100kPath, readMovieLens } from './lib/movielens.ts';
 import { report } from './lib/report.ts';
 

@@ -7,11 +7,11 @@
  * `--fast-only` skips the reference (about 20 s).
  */
 import os from 'node:os';
-import { denseIndexOf, indexRatings } from '../main/core/recommender/indexed-ratings.ts';
-import { fitSvd } from '../main/core/recommender/svd.ts';
-import { estimateSvd } from '../main/core/recommender/svd-model.ts';
-import type { SvdModel } from '../main/core/recommender/svd-model.ts';
-import { subsetRatings, trainTestSplit } from '../main/core/recommender/splits.ts';
+import { denseIndexOf, indexRatings } from '../main/core/recommender/algorithms/indexed-ratings.ts';
+import { fitSvd } from '../main/core/recommender/algorithms/svd.ts';
+import { estimateSvd } from '../main/core/recommender/algorithms/svd-model.ts';
+import type { SvdModel } from '../main/core/recommender/algorithms/svd-model.ts';
+import { subsetRatings, trainTestSplit } from '../main/core/recommender/evaluation/splits.ts';
 import type { RatingArrays } from '../main/core/store/rating-repository.ts';
 import { report, seconds } from './lib/report.ts';
 import { movieLens1mShape, syntheticRatings } from './lib/synthetic-ratings.ts';

@@ -6,7 +6,7 @@
  */
 import os from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { trainInWorker } from '../main/core/recommender/train-in-worker.ts';
+import { trainInWorker } from '../main/core/recommender/training/train-in-worker.ts';
 import { peakRssMiB, report, seconds } from './lib/report.ts';
 import { syntheticRatings, tenMillionShape } from './lib/synthetic-ratings.ts';
 

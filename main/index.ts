@@ -5,28 +5,33 @@
  */
 import { app, safeStorage, shell } from 'electron';
 import { join } from 'node:path';
-import { resolveAppPaths } from './app-paths.ts';
-import type { AppPaths } from './app-paths.ts';
+import { resolveAppPaths } from './desktop/app-paths.ts';
+import type { AppPaths } from './desktop/app-paths.ts';
 import { createAppService } from './core/app/app-service.ts';
 import { bootstrapStore } from './core/app/bootstrap.ts';
 import { EventHub } from './core/app/event-hub.ts';
 import { openStore } from './core/store/store.ts';
-import { CredentialVault, secretStorageFrom } from './credentials.ts';
-import { createDesktopEventSender, forwardEvents, registerIpc, sendWhenLoaded } from './ipc.ts';
-import { createRequestRouter } from './ipc-routes.ts';
-import { failToStart, prepareApp, registerLifecycle } from './lifecycle.ts';
-import { createLog } from './log.ts';
-import type { Log } from './log.ts';
-import { registerMenu } from './menu.ts';
-import { createMenuActions, reportActionError } from './menu-actions.ts';
-import { createRefresh } from './refresh.ts';
-import { createSenderCheck } from './sender-guard.ts';
-import { createSettingsService, readModelOptions } from './settings.ts';
-import { createSpotifyCrawl } from './spotify-crawl.ts';
-import { registerTaskbarProgress } from './taskbar-progress.ts';
-import { createModels } from './training.ts';
-import { registerWebContentsGuards } from './web-security.ts';
-import { createAppWindows } from './window.ts';
+import { CredentialVault, secretStorageFrom } from './desktop/credentials.ts';
+import {
+  createDesktopEventSender,
+  forwardEvents,
+  registerIpc,
+  sendWhenLoaded,
+} from './desktop/ipc.ts';
+import { createRequestRouter } from './desktop/ipc-routes.ts';
+import { failToStart, prepareApp, registerLifecycle } from './desktop/lifecycle.ts';
+import { createLog } from './desktop/log.ts';
+import type { Log } from './desktop/log.ts';
+import { registerMenu } from './desktop/menu.ts';
+import { createMenuActions, reportActionError } from './desktop/menu-actions.ts';
+import { createRefresh } from './desktop/refresh.ts';
+import { createSenderCheck } from './desktop/sender-guard.ts';
+import { createSettingsService, readModelOptions } from './desktop/settings.ts';
+import { createSpotifyCrawl } from './desktop/spotify-crawl.ts';
+import { registerTaskbarProgress } from './desktop/taskbar-progress.ts';
+import { createModels } from './desktop/training.ts';
+import { registerWebContentsGuards } from './desktop/web-security.ts';
+import { createAppWindows } from './desktop/window.ts';
 
 /** The core's services over the user's database, as every face builds them. */
 function createServices(paths: AppPaths, log: Log) {

@@ -6,7 +6,7 @@
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRendererEvent } from 'electron';
-import { channels, desktopChannels } from './api.ts';
+import { channels, desktopChannels } from '../main/core/contract/index.ts';
 import type {
   DesktopApi,
   DesktopEventName,
@@ -21,7 +21,7 @@ import type {
   RequestOf,
   ResponseOf,
   Result,
-} from './api.ts';
+} from '../main/core/contract/index.ts';
 
 /** Every event the window may hear: the core's and the desktop's. */
 interface WindowEvents extends EarshotEvents, DesktopEvents {}

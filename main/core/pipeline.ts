@@ -1,4 +1,4 @@
-import type { EarshotEvents } from '../../preload/api.ts';
+import type { EarshotEvents } from './contract/index.ts';
 import { loadEmbeddedCatalog } from './catalog/embedded-catalog.ts';
 import { applySimulation } from './ratings/simulation.ts';
 import type { RatingsMode, SimulationOutcome } from './ratings/simulation.ts';

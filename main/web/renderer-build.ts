@@ -7,7 +7,7 @@ export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 /** Where `vite build` puts the renderer. */
 export const rendererOutDir = join(projectRoot, 'out', 'renderer');
 const stampFile = join(rendererOutDir, '.source-stamp');
-const sources = ['renderer', 'vite.config.ts', 'preload/api.ts'];
+const sources = ['renderer', 'vite.config.ts', 'preload/api.ts', 'main/core/contract'];
 
 function listFiles(path: string): string[] {
   if (!existsSync(path)) return [];

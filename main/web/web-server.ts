@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ApiError } from '../../preload/api.ts';
+import type { ApiError } from '../core/contract/index.ts';
 import type { AppService } from '../core/app/app-service.ts';
 import { isMethodName } from '../core/app/request-guards.ts';
 import { hasToken, isAllowedHost, readBody } from './http-guards.ts';
-import { contentSecurityPolicy } from '../content-security-policy.ts';
+import { contentSecurityPolicy } from '../core/content-security-policy.ts';
 import { injectToken, readStaticFile } from './static-files.ts';
 
 export interface WebServerOptions {

@@ -1,7 +1,7 @@
 /**
  * The desktop app itself, end to end: launch Electron on the built app, rate five songs,
  * submit, see three recommendations — and check from inside the running page that it sees no
- * Node and only `window.earshot` (the window's settings are checked in test/shell).
+ * Node and only `window.earshot` (the window's settings are checked in test/desktop).
  *
  * It needs the Electron binary, which `npm ci` does not fetch (Electron downloads it on first
  * launch), and a display. Where either is missing the spec is skipped, saying which.

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EarshotApi } from '../../preload/api.ts';
+import type { EarshotApi } from '../../main/core/contract/index.ts';
 import {
   createHttpApi,
   getApi,

@@ -10,7 +10,7 @@ import type {
   ModelParameters,
   RefreshSummary,
   Result,
-} from '../../preload/api.ts';
+} from '../../main/core/contract/index.ts';
 import { failure } from './fake-earshot-api.ts';
 import type { AnyEventName, AnyEvents, FakeEarshot } from './fake-earshot-api.ts';
 

@@ -18,7 +18,7 @@ import type {
   RecommendationView,
   Result,
   TrackView,
-} from '../../preload/api.ts';
+} from '../../main/core/contract/index.ts';
 
 export interface FakeCall {
   readonly method: MethodName | DesktopMethodName;

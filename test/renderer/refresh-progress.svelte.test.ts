@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { DesktopApi, RefreshSummary, Result } from '../../preload/api.ts';
+import type { DesktopApi, RefreshSummary, Result } from '../../main/core/contract/index.ts';
 import { RefreshProgress } from '../../renderer/src/lib/state/refresh-progress.svelte.ts';
 import { FakeDesktop, refreshSummary } from './fake-desktop-api.ts';
 import { FakeEarshot } from './fake-earshot-api.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidRequest, parseRequest } from '../../main/core/app/request-guards.ts';
-import { parseModelParametersRequest } from '../../main/settings-guards.ts';
+import { parseModelParametersRequest } from '../../main/desktop/settings-guards.ts';
 import {
   fieldOfMessage,
   modelRanges,

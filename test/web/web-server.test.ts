@@ -9,7 +9,7 @@ import { openStore } from '../../main/core/store/store.ts';
 import type { Store } from '../../main/core/store/store.ts';
 import { startWebServer } from '../../main/web/web-server.ts';
 import type { WebServer } from '../../main/web/web-server.ts';
-import { desktopChannels } from '../../preload/api.ts';
+import { desktopChannels } from '../../main/core/contract/index.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 import { buildTrainedDatabase, copyDatabase } from '../helpers/trained-store.ts';
 

@@ -1,9 +1,9 @@
 import type { CliIo } from '../cli-io.ts';
 import { readRatingArrays } from '../../core/ratings/import/read-rating-arrays.ts';
-import { crossValidate } from '../../core/recommender/cross-validate.ts';
-import type { CrossValidateOptions } from '../../core/recommender/cross-validate.ts';
-import { formatCrossValidation } from '../../core/recommender/format-cross-validation.ts';
-import type { SvdOptions } from '../../core/recommender/svd-options.ts';
+import { crossValidate } from '../../core/recommender/evaluation/cross-validate.ts';
+import type { CrossValidateOptions } from '../../core/recommender/evaluation/cross-validate.ts';
+import { formatCrossValidation } from '../../core/recommender/evaluation/format-cross-validation.ts';
+import type { SvdOptions } from '../../core/recommender/algorithms/svd-options.ts';
 import type { RatingArrays } from '../../core/store/rating-repository.ts';
 import { choiceOption, dbOption, integerOption, parseCommandArgs } from '../arguments.ts';
 import { UsageError } from '../cli-io.ts';

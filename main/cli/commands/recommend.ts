@@ -1,5 +1,5 @@
 import type { CliIo } from '../cli-io.ts';
-import type { RecommendationView, Result, TrackView } from '../../../preload/api.ts';
+import type { RecommendationView, Result, TrackView } from '../../core/contract/index.ts';
 import { createAppService } from '../../core/app/app-service.ts';
 import type { AppService } from '../../core/app/app-service.ts';
 import { bootstrapStore } from '../../core/app/bootstrap.ts';

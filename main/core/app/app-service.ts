@@ -1,4 +1,4 @@
-import type { MethodName, RequestOf, ResponseOf, Result } from '../../../preload/api.ts';
+import type { MethodName, RequestOf, ResponseOf, Result } from '../contract/index.ts';
 import type { Store } from '../store/store.ts';
 import { EventHub } from './event-hub.ts';
 import { LocalListener } from './local-listener.ts';

@@ -1,4 +1,4 @@
-import type { EarshotEvents, EventName } from '../../../preload/api.ts';
+import type { EarshotEvents, EventName } from '../contract/index.ts';
 
 export type EventListener = <E extends EventName>(event: E, payload: EarshotEvents[E]) => void;
 

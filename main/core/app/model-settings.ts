@@ -1,5 +1,5 @@
-import type { FoldInOptions } from '../recommender/fold-in.ts';
-import type { SvdOptions } from '../recommender/svd-options.ts';
+import type { FoldInOptions } from '../recommender/algorithms/fold-in.ts';
+import type { SvdOptions } from '../recommender/algorithms/svd-options.ts';
 
 /**
  * The model the app trains. The recommender's defaults are Surprise's (100 factors, 20 epochs,

@@ -1,5 +1,5 @@
-import type { ModelInfo, TrainingState } from '../../../preload/api.ts';
-import type { Recommender } from '../recommender/recommend.ts';
+import type { ModelInfo, TrainingState } from '../contract/index.ts';
+import type { Recommender } from '../recommender/algorithms/recommend.ts';
 
 /**
  * Where the service gets its model: the one loaded from the store or freshly trained, kept

@@ -1,4 +1,4 @@
-import type { Preferences } from '../../../preload/api.ts';
+import type { Preferences } from '../contract/index.ts';
 import type { Store } from '../store/store.ts';
 
 export const defaultPreferences: Preferences = {

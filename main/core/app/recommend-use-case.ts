@@ -1,4 +1,4 @@
-import type { RecommendationView, RecommendResponse } from '../../../preload/api.ts';
+import type { RecommendationView, RecommendResponse } from '../contract/index.ts';
 import type { LocalListener } from './local-listener.ts';
 import type { ModelSource } from './model-source.ts';
 import { appFoldInOptions } from './model-settings.ts';

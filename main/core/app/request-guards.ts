@@ -1,4 +1,4 @@
-import type { MethodName, Preferences, RequestOf } from '../../../preload/api.ts';
+import type { MethodName, Preferences, RequestOf } from '../contract/index.ts';
 
 /** A request that does not match the contract; becomes `{ code: 'invalid-request' }`. */
 export class InvalidRequest extends Error {

@@ -1,4 +1,4 @@
-import type { ApiError, ErrorCode } from '../../../preload/api.ts';
+import type { ApiError, ErrorCode } from '../contract/index.ts';
 import { InvalidRequest } from './request-guards.ts';
 
 /** An expected failure of a use-case, carried to every face as `{ code, message }`. */

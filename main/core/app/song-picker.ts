@@ -1,4 +1,4 @@
-import type { RatingStrategy } from '../../../preload/api.ts';
+import type { RatingStrategy } from '../contract/index.ts';
 import type { Track } from '../catalog/track.ts';
 
 /** How known and how divisive a song is among everyone's ratings. */

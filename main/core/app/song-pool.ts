@@ -1,9 +1,4 @@
-import type {
-  Preferences,
-  SkipRequest,
-  SongsToRateRequest,
-  TrackView,
-} from '../../../preload/api.ts';
+import type { Preferences, SkipRequest, SongsToRateRequest, TrackView } from '../contract/index.ts';
 import type { Track } from '../catalog/track.ts';
 import type { Store } from '../store/store.ts';
 import type { LocalListener } from './local-listener.ts';

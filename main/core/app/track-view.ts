@@ -1,4 +1,4 @@
-import type { TrackView } from '../../../preload/api.ts';
+import type { TrackView } from '../contract/index.ts';
 import type { Track } from '../catalog/track.ts';
 
 /** A Spotify search for the song, for tracks whose Spotify page is not known. */

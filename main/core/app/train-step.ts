@@ -1,7 +1,7 @@
 import type { PipelineProgress } from '../pipeline.ts';
-import type { SvdOptions } from '../recommender/svd-options.ts';
-import type { TrainOutcome } from '../recommender/train-in-worker.ts';
-import type { trainInWorker } from '../recommender/train-in-worker.ts';
+import type { SvdOptions } from '../recommender/algorithms/svd-options.ts';
+import type { TrainOutcome } from '../recommender/training/train-in-worker.ts';
+import type { trainInWorker } from '../recommender/training/train-in-worker.ts';
 import type { Store } from '../store/store.ts';
 import { EventHub } from './event-hub.ts';
 import { ModelManager } from './model-manager.ts';

@@ -6,7 +6,7 @@ import { ModelManager } from '../../../main/core/app/model-manager.ts';
 import { Prng } from '../../../main/core/random.ts';
 import { openStore } from '../../../main/core/store/store.ts';
 import type { Store } from '../../../main/core/store/store.ts';
-import type { Result } from '../../../preload/api.ts';
+import type { Result } from '../../../main/core/contract/index.ts';
 import { buildTrainedDatabase, copyDatabase } from '../../helpers/trained-store.ts';
 
 let trained: Awaited<ReturnType<typeof buildTrainedDatabase>>;

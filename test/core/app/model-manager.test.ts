@@ -3,10 +3,10 @@ import { EventHub } from '../../../main/core/app/event-hub.ts';
 import { ModelManager } from '../../../main/core/app/model-manager.ts';
 import { loadEmbeddedCatalog } from '../../../main/core/catalog/embedded-catalog.ts';
 import { applySimulation } from '../../../main/core/ratings/simulation.ts';
-import { trainInWorker } from '../../../main/core/recommender/train-in-worker.ts';
+import { trainInWorker } from '../../../main/core/recommender/training/train-in-worker.ts';
 import { openStore } from '../../../main/core/store/store.ts';
 import type { Store } from '../../../main/core/store/store.ts';
-import type { EarshotEvents } from '../../../preload/api.ts';
+import type { EarshotEvents } from '../../../main/core/contract/index.ts';
 import { tempDbPath } from '../../helpers/temp-dir.ts';
 
 const fast = { factors: 8, epochs: 5, seed: 1 };

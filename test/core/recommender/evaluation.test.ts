@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { fitBaselineOnly } from '../../../main/core/recommender/baselines.ts';
-import { crossValidate, evaluateTrainTest } from '../../../main/core/recommender/cross-validate.ts';
-import { formatCrossValidation } from '../../../main/core/recommender/format-cross-validation.ts';
-import { indexRatings } from '../../../main/core/recommender/indexed-ratings.ts';
-import { kFoldSplits, trainTestSplit } from '../../../main/core/recommender/splits.ts';
+import { fitBaselineOnly } from '../../../main/core/recommender/algorithms/baselines.ts';
+import {
+  crossValidate,
+  evaluateTrainTest,
+} from '../../../main/core/recommender/evaluation/cross-validate.ts';
+import { formatCrossValidation } from '../../../main/core/recommender/evaluation/format-cross-validation.ts';
+import { indexRatings } from '../../../main/core/recommender/algorithms/indexed-ratings.ts';
+import { kFoldSplits, trainTestSplit } from '../../../main/core/recommender/evaluation/splits.ts';
 import { plantedRatings } from './planted-ratings.ts';
 
 describe('splits', () => {

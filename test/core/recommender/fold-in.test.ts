@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { foldInListener } from '../../../main/core/recommender/fold-in.ts';
-import { createRecommender, recommend } from '../../../main/core/recommender/recommend.ts';
-import { fitSvd } from '../../../main/core/recommender/svd.ts';
-import type { SvdModel } from '../../../main/core/recommender/svd-model.ts';
-import { estimateSvd } from '../../../main/core/recommender/svd-model.ts';
-import { resolveSvdOptions } from '../../../main/core/recommender/svd-options.ts';
+import { foldInListener } from '../../../main/core/recommender/algorithms/fold-in.ts';
+import {
+  createRecommender,
+  recommend,
+} from '../../../main/core/recommender/algorithms/recommend.ts';
+import { fitSvd } from '../../../main/core/recommender/algorithms/svd.ts';
+import type { SvdModel } from '../../../main/core/recommender/algorithms/svd-model.ts';
+import { estimateSvd } from '../../../main/core/recommender/algorithms/svd-model.ts';
+import { resolveSvdOptions } from '../../../main/core/recommender/algorithms/svd-options.ts';
 import { plantedRatings } from './planted-ratings.ts';
 
 function pearson(a: ArrayLike<number>, b: ArrayLike<number>): number {

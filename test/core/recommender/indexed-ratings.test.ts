@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { denseIndexOf, indexRatings } from '../../../main/core/recommender/indexed-ratings.ts';
-import { resolveSvdOptions } from '../../../main/core/recommender/svd-options.ts';
+import {
+  denseIndexOf,
+  indexRatings,
+} from '../../../main/core/recommender/algorithms/indexed-ratings.ts';
+import { resolveSvdOptions } from '../../../main/core/recommender/algorithms/svd-options.ts';
 import { Prng } from '../../../main/core/random.ts';
-import { randomPermutation } from '../../../main/core/recommender/random-permutation.ts';
+import { randomPermutation } from '../../../main/core/recommender/algorithms/random-permutation.ts';
 
 describe('indexRatings', () => {
   it('numbers users and items densely in ascending raw-id order, whatever the rating order', () => {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { choleskyInPlace, choleskySolveInPlace } from '../../../main/core/recommender/cholesky.ts';
-import { topIndices } from '../../../main/core/recommender/top-k.ts';
+import {
+  choleskyInPlace,
+  choleskySolveInPlace,
+} from '../../../main/core/recommender/algorithms/cholesky.ts';
+import { topIndices } from '../../../main/core/recommender/algorithms/top-k.ts';
 
 describe('cholesky', () => {
   it('solves a symmetric positive-definite system', () => {

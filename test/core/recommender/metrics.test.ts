@@ -4,8 +4,8 @@ import {
   groupByUser,
   meanAbsoluteError,
   rootMeanSquaredError,
-} from '../../../main/core/recommender/accuracy-metrics.ts';
-import { rankingMetrics } from '../../../main/core/recommender/ranking-metrics.ts';
+} from '../../../main/core/recommender/evaluation/accuracy-metrics.ts';
+import { rankingMetrics } from '../../../main/core/recommender/evaluation/ranking-metrics.ts';
 
 describe('accuracy metrics', () => {
   const truth = Float32Array.of(4, 2, 5, 1);

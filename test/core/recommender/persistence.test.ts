@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { fingerprintRatings } from '../../../main/core/recommender/fingerprint.ts';
-import { encodeModel, ModelCodecError } from '../../../main/core/recommender/model-codec.ts';
-import { decodeModel } from '../../../main/core/recommender/model-decode.ts';
-import { loadModel, saveModel } from '../../../main/core/recommender/model-store.ts';
-import { fitSvd } from '../../../main/core/recommender/svd.ts';
-import { predictRating } from '../../../main/core/recommender/svd-model.ts';
+import { fingerprintRatings } from '../../../main/core/recommender/storage/fingerprint.ts';
+import {
+  encodeModel,
+  ModelCodecError,
+} from '../../../main/core/recommender/storage/model-codec.ts';
+import { decodeModel } from '../../../main/core/recommender/storage/model-decode.ts';
+import { loadModel, saveModel } from '../../../main/core/recommender/storage/model-store.ts';
+import { fitSvd } from '../../../main/core/recommender/algorithms/svd.ts';
+import { predictRating } from '../../../main/core/recommender/algorithms/svd-model.ts';
 import { openStore } from '../../../main/core/store/store.ts';
 import { tempDbPath } from '../../helpers/temp-dir.ts';
 import { plantedRatings } from './planted-ratings.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fitSvd } from '../../../main/core/recommender/svd.ts';
-import type { SvdModel } from '../../../main/core/recommender/svd-model.ts';
-import { predictRating } from '../../../main/core/recommender/svd-model.ts';
+import { fitSvd } from '../../../main/core/recommender/algorithms/svd.ts';
+import type { SvdModel } from '../../../main/core/recommender/algorithms/svd-model.ts';
+import { predictRating } from '../../../main/core/recommender/algorithms/svd-model.ts';
 import type { RatingArrays } from '../../../main/core/store/rating-repository.ts';
 import { plantedRatings, selectRatings } from './planted-ratings.ts';
 

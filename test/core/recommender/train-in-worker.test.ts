@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fingerprintRatings } from '../../../main/core/recommender/fingerprint.ts';
-import { fitSvd } from '../../../main/core/recommender/svd.ts';
-import type { EpochProgress } from '../../../main/core/recommender/svd.ts';
-import { trainInWorker } from '../../../main/core/recommender/train-in-worker.ts';
+import { fingerprintRatings } from '../../../main/core/recommender/storage/fingerprint.ts';
+import { fitSvd } from '../../../main/core/recommender/algorithms/svd.ts';
+import type { EpochProgress } from '../../../main/core/recommender/algorithms/svd.ts';
+import { trainInWorker } from '../../../main/core/recommender/training/train-in-worker.ts';
 import { plantedRatings } from './planted-ratings.ts';
 
 function freshData() {

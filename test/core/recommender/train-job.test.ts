@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runTrainJob } from '../../../main/core/recommender/train-job.ts';
-import type { TrainResponse } from '../../../main/core/recommender/train-messages.ts';
+import { runTrainJob } from '../../../main/core/recommender/training/train-job.ts';
+import type { TrainResponse } from '../../../main/core/recommender/training/train-messages.ts';
 import { plantedRatings } from './planted-ratings.ts';
 
 const data = plantedRatings({ users: 30, items: 20, density: 0.5, rank: 2, noise: 0.3, seed: 6 });

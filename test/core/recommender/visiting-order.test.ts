@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { indexRatings } from '../../../main/core/recommender/indexed-ratings.ts';
+import { indexRatings } from '../../../main/core/recommender/algorithms/indexed-ratings.ts';
 import { Prng } from '../../../main/core/random.ts';
-import { blockBytes, visitingOrder } from '../../../main/core/recommender/visiting-order.ts';
-import { fitSvd } from '../../../main/core/recommender/svd.ts';
+import {
+  blockBytes,
+  visitingOrder,
+} from '../../../main/core/recommender/algorithms/visiting-order.ts';
+import { fitSvd } from '../../../main/core/recommender/algorithms/svd.ts';
 import { plantedRatings } from './planted-ratings.ts';
 
 const data = indexRatings(

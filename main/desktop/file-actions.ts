@@ -1,0 +1,125 @@
+import { dialog } from 'electron';
+import type { BrowserWindow, MessageBoxOptions, OpenDialogOptions } from 'electron';
+import { basename } from 'node:path';
+import type { AppService } from '../core/app/app-service.ts';
+import type { ModelManager } from '../core/app/model-manager.ts';
+import { exportData } from '../core/export-data.ts';
+import type { ExportSummary } from '../core/export-data.ts';
+import { describeBadLines, ImportError } from '../core/ratings/import/import-error.ts';
+import { guessRatingsFormat } from '../core/ratings/import/rating-formats.ts';
+import { importRatingsFile } from '../core/ratings/import/import-ratings.ts';
+import type { ImportSummary } from '../core/ratings/import/import-ratings.ts';
+import type { Store } from '../core/store/store.ts';
+import type { Log } from './log.ts';
+
+export interface FileActionDeps {
+  readonly store: Store;
+  readonly models: Pick<ModelManager, 'ratingsChanged'>;
+  readonly service: Pick<AppService, 'catalogChanged'>;
+  /** The window dialogs belong to, if one is open. */
+  readonly parent: () => BrowserWindow | undefined;
+  readonly showItemInFolder: (path: string) => void;
+  readonly log: Log;
+}
+
+async function choosePath(
+  deps: FileActionDeps,
+  options: OpenDialogOptions,
+): Promise<string | undefined> {
+  const parent = deps.parent();
+  const result = await (parent
+    ? dialog.showOpenDialog(parent, options)
+    : dialog.showOpenDialog(options));
+  return result.canceled ? undefined : result.filePaths[0];
+}
+
+async function tell(deps: FileActionDeps, options: MessageBoxOptions): Promise<number> {
+  const parent = deps.parent();
+  const result = await (parent
+    ? dialog.showMessageBox(parent, options)
+    : dialog.showMessageBox(options));
+  return result.response;
+}
+
+function importOnce(deps: FileActionDeps, path: string, skipBad: boolean): ImportSummary {
+  const summary = importRatingsFile(deps.store, path, {
+    format: guessRatingsFormat(path),
+    skipBad,
+  });
+  deps.service.catalogChanged();
+  deps.models.ratingsChanged();
+  return summary;
+}
+
+/**
+ * Import ratings…: a file chosen in the system dialog, imported all or nothing. When some lines
+ * are bad, the listener sees them and may import the good ones instead. A retrain follows.
+ */
+export async function importRatingsWithDialog(
+  deps: FileActionDeps,
+): Promise<ImportSummary | undefined> {
+  const path = await choosePath(deps, {
+    title: 'Import ratings',
+    properties: ['openFile'],
+    filters: [
+      {
+        name: 'Ratings (CSV, MovieLens)',
+        extensions: ['csv', 'data', 'dat', 'base', 'test', 'txt'],
+      },
+      { name: 'All files', extensions: ['*'] },
+    ],
+  });
+  if (path === undefined) return undefined;
+  let summary: ImportSummary;
+  try {
+    summary = importOnce(deps, path, false);
+  } catch (error) {
+    if (!(error instanceof ImportError)) throw error;
+    if (error.code !== 'bad-rows') {
+      await tell(deps, { type: 'error', message: 'Nothing was imported', detail: error.message });
+      return undefined;
+    }
+    const choice = await tell(deps, {
+      type: 'warning',
+      message: `${error.badLines.length} lines of ${basename(path)} cannot be used`,
+      detail: `Nothing was imported yet.\n\n${describeBadLines(basename(path), error.badLines)}`,
+      buttons: ['Import the other lines', 'Cancel'],
+      defaultId: 1,
+      cancelId: 1,
+    });
+    if (choice !== 0) return undefined;
+    summary = importOnce(deps, path, true);
+  }
+  const extra =
+    summary.placeholders > 0
+      ? `\n${summary.placeholders} songs not in the catalog were added as placeholders.`
+      : '';
+  await tell(deps, {
+    type: 'info',
+    message: `Imported ${summary.imported} ratings by ${summary.users} listeners`,
+    detail: `From ${path}.${extra}\nThe model retrains in the background.`,
+  });
+  return summary;
+}
+
+/** Export data…: songs.csv and user_ratings.csv into a folder chosen in the system dialog. */
+export async function exportDataWithDialog(
+  deps: FileActionDeps,
+): Promise<ExportSummary | undefined> {
+  const dir = await choosePath(deps, {
+    title: 'Export data to a folder',
+    buttonLabel: 'Export here',
+    properties: ['openDirectory', 'createDirectory'],
+  });
+  if (dir === undefined) return undefined;
+  const summary = exportData(deps.store, dir);
+  const choice = await tell(deps, {
+    type: 'info',
+    message: `Exported ${summary.songs} songs and ${summary.ratings} ratings`,
+    detail: `${summary.songsFile}\n${summary.ratingsFile}`,
+    buttons: ['OK', 'Show in folder'],
+    defaultId: 0,
+  });
+  if (choice === 1) deps.showItemInFolder(summary.songsFile);
+  return summary;
+}

@@ -1,0 +1,23 @@
+import { ServiceError } from '../core/app/service-error.ts';
+import type { CrawlOptions } from '../core/spotify/crawl-types.ts';
+import { parseSources } from '../core/spotify/parse-source.ts';
+import { crawlPipelineStep } from '../core/spotify/pipeline-step.ts';
+import type { CrawlStep } from './refresh.ts';
+
+/** Options the app leaves to main/core/spotify's defaults; tests point `apiUrl` elsewhere. */
+export type SpotifyCrawlOptions = Omit<CrawlOptions, 'credentials' | 'signal' | 'onProgress'>;
+
+/**
+ * Refresh data's Spotify step: the sources saved in Settings (checked when saved, parsed again
+ * here) crawled with the decrypted credentials by main/core/spotify, which resumes unfinished
+ * work, keeps its progress when Spotify stops it early, and reports in words.
+ */
+export function createSpotifyCrawl(options: SpotifyCrawlOptions = {}): CrawlStep {
+  return async (store, job, report, signal) => {
+    const parsed = parseSources(job.sources);
+    if (!parsed.ok)
+      throw new ServiceError('invalid-request', `Spotify sources: ${parsed.errors.join('; ')}`);
+    const step = crawlPipelineStep(parsed.sources, { ...options, credentials: job.credentials });
+    await step(store, report, signal);
+  };
+}

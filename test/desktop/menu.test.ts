@@ -1,0 +1,254 @@
+import type { BrowserWindow, MenuItemConstructorOptions } from 'electron';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createAppService } from '../../main/core/app/app-service.ts';
+import { EventHub } from '../../main/core/app/event-hub.ts';
+import { ModelManager } from '../../main/core/app/model-manager.ts';
+import { loadEmbeddedCatalog } from '../../main/core/catalog/embedded-catalog.ts';
+import { openStore } from '../../main/core/store/store.ts';
+import type { Store } from '../../main/core/store/store.ts';
+import { buildMenuTemplate, menuItemIds, registerMenu } from '../../main/desktop/menu.ts';
+import { createMenuActions } from '../../main/desktop/menu-actions.ts';
+import type { MenuActions } from '../../main/desktop/menu-actions.ts';
+import type { Refresh } from '../../main/desktop/refresh.ts';
+import { makeTempDir, tempDbPath } from '../helpers/temp-dir.ts';
+import { dialog, FakeBrowserWindow, Menu } from './fake-electron.ts';
+
+vi.mock('electron', () => import('./fake-electron.ts'));
+
+type Item = MenuItemConstructorOptions;
+const submenu = (item: Item | undefined): Item[] => (item?.submenu ?? []) as Item[];
+const labels = (items: Item[]) => items.map((i) => i.label ?? i.role ?? i.type);
+const find = (template: Item[], label: string): Item => {
+  const found = template.flatMap((menu) => [menu, ...submenu(menu)]).find((i) => i.label === label);
+  if (found === undefined) throw new Error(`no menu item "${label}"`);
+  return found;
+};
+const click = (item: Item) => (item.click as () => void)();
+
+const noActions: MenuActions = {
+  refreshData: () => Promise.resolve(),
+  cancelRefresh: () => undefined,
+  importRatings: () => Promise.resolve(),
+  exportData: () => Promise.resolve(),
+  openSettings: () => undefined,
+  openDataFolder: () => Promise.resolve(),
+  showAbout: () => Promise.resolve(),
+};
+const options = { isPackaged: true, onActionError: () => undefined };
+
+describe('menu template', () => {
+  it('follows Windows and Linux conventions: File, Edit, View, Window, Help', () => {
+    const template = buildMenuTemplate(noActions, { ...options, platform: 'linux' });
+    expect(labels(template)).toEqual(['File', 'editMenu', 'View', 'windowMenu', 'help']);
+    expect(labels(submenu(template[0]))).toEqual([
+      'Refresh data',
+      'Cancel refresh',
+      'separator',
+      'Import ratings…',
+      'Export data…',
+      'separator',
+      'Open data folder',
+      'separator',
+      'Settings…',
+      'separator',
+      'quit',
+    ]);
+    expect(labels(submenu(template[4]))).toEqual(['About Earshot']);
+    expect(find(template, 'Cancel refresh').enabled).toBe(false);
+  });
+
+  it('follows macOS conventions: the app menu holds About, Settings…, Services, Hide and Quit', () => {
+    const template = buildMenuTemplate(noActions, { ...options, platform: 'darwin' });
+    expect(labels(template)).toEqual(['Earshot', 'File', 'editMenu', 'View', 'windowMenu']);
+    expect(labels(submenu(template[0]))).toEqual([
+      'about',
+      'separator',
+      'Settings…',
+      'separator',
+      'services',
+      'separator',
+      'hide',
+      'hideOthers',
+      'unhide',
+      'separator',
+      'quit',
+    ]);
+    expect(find(template, 'Settings…').accelerator).toBe('CmdOrCtrl+,');
+    expect(labels(submenu(template[1]))).not.toContain('quit');
+  });
+
+  it('offers developer tools only outside a packaged app', () => {
+    const packaged = buildMenuTemplate(noActions, { ...options, platform: 'linux' });
+    const dev = buildMenuTemplate(noActions, { ...options, platform: 'linux', isPackaged: false });
+    expect(labels(submenu(packaged[2]))).not.toContain('toggleDevTools');
+    expect(labels(submenu(dev[2]))).toContain('toggleDevTools');
+  });
+
+  it('reports an action that fails instead of losing it', async () => {
+    const onActionError = vi.fn();
+    const failing = { ...noActions, exportData: () => Promise.reject(new Error('disk full')) };
+    const template = buildMenuTemplate(failing, { ...options, platform: 'linux', onActionError });
+    click(find(template, 'Export data…'));
+    await vi.waitFor(() => expect(onActionError).toHaveBeenCalledWith(new Error('disk full')));
+  });
+
+  it('switches Refresh data off and Cancel refresh on while a refresh runs', () => {
+    const control = registerMenu(noActions, { ...options, platform: 'linux', version: '1.0.0' });
+    const menu = Menu.applicationMenu!;
+    control.setRefreshing(true);
+    expect(menu.getMenuItemById(menuItemIds.refresh)?.enabled).toBe(false);
+    expect(menu.getMenuItemById(menuItemIds.cancelRefresh)?.enabled).toBe(true);
+    control.setRefreshing(false);
+    expect(menu.getMenuItemById(menuItemIds.refresh)?.enabled).toBe(true);
+    expect(menu.getMenuItemById(menuItemIds.cancelRefresh)?.enabled).toBe(false);
+  });
+});
+
+describe('menu items reach the services', () => {
+  let store: Store;
+  let models: ModelManager;
+  let refresh: Refresh;
+  let run: ReturnType<typeof vi.fn<Refresh['run']>>;
+  let cancel: ReturnType<typeof vi.fn<Refresh['cancel']>>;
+  let openPath: ReturnType<typeof vi.fn<(path: string) => Promise<string>>>;
+  let showSettings: ReturnType<typeof vi.fn<() => void>>;
+  let window: BrowserWindow | undefined;
+  let template: Item[];
+  const dataDir = '/home/me/.config/Earshot';
+
+  beforeEach(() => {
+    store = openStore(tempDbPath());
+    loadEmbeddedCatalog(store);
+    const events = new EventHub();
+    models = new ModelManager({ store, events, retrainDelayMs: 60_000 });
+    const service = createAppService({ store, models, events });
+    run = vi.fn(() =>
+      Promise.resolve({
+        ok: true as const,
+        value: {
+          catalog: { inserted: 0, updated: 735 },
+          crawl: 'skipped' as const,
+          ratingsWritten: 0,
+          training: 'up-to-date' as const,
+          seconds: 0.4,
+        },
+      }),
+    );
+    cancel = vi.fn(() => ({ cancelled: true }));
+    refresh = {
+      run,
+      cancel,
+      isRunning: () => false,
+      onRunningChange: () => () => undefined,
+      onFinished: () => () => undefined,
+    };
+    openPath = vi.fn(() => Promise.resolve(''));
+    showSettings = vi.fn();
+    window = undefined;
+    const actions = createMenuActions({
+      store,
+      models,
+      service,
+      refresh,
+      showSettings,
+      parent: () => window,
+      showItemInFolder: () => undefined,
+      dataDir,
+      openPath,
+      log: () => undefined,
+      about: { name: 'Earshot', version: '0.1.0', versions: 'Electron 45' },
+    });
+    template = buildMenuTemplate(actions, { ...options, platform: 'linux' });
+    dialog.showOpenDialog.mockReset();
+    dialog.showMessageBox.mockClear();
+  });
+
+  afterEach(() => {
+    models.close();
+    store.close();
+  });
+
+  it('Export data… writes the two CSV files from the database into the chosen folder', async () => {
+    const dir = makeTempDir();
+    dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: [dir] });
+    click(find(template, 'Export data…'));
+    await vi.waitFor(() => expect(dialog.showMessageBox).toHaveBeenCalled());
+    const songs = readFileSync(join(dir, 'songs.csv'), 'utf8').trimEnd().split('\n');
+    expect(songs[0]).toBe('itemID,title,artists,album,year,genres,spotify_url');
+    expect(songs).toHaveLength(store.tracks.count() + 1);
+    expect(readFileSync(join(dir, 'user_ratings.csv'), 'utf8')).toBe('userID,itemID,rating\n');
+  });
+
+  it('Export data… does nothing when the dialog is cancelled', async () => {
+    dialog.showOpenDialog.mockResolvedValue({ canceled: true, filePaths: [] });
+    click(find(template, 'Export data…'));
+    await vi.waitFor(() => expect(dialog.showOpenDialog).toHaveBeenCalled());
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(dialog.showMessageBox).not.toHaveBeenCalled();
+  });
+
+  it('Import ratings… imports the chosen file, and on bad lines offers to import the rest', async () => {
+    const keys = store.tracks
+      .list({})
+      .slice(0, 3)
+      .map((t) => t.itemKey);
+    const file = join(makeTempDir(), 'ratings.csv');
+    writeFileSync(
+      file,
+      `userID,itemID,rating\nana,${keys[0]},5\nana,${keys[1]},4\nbo,${keys[2]},9\n`,
+    );
+    dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: [file] });
+    dialog.showMessageBox.mockResolvedValue({ response: 0, checkboxChecked: false });
+    const retrain = vi.spyOn(models, 'ratingsChanged');
+    click(find(template, 'Import ratings…'));
+    await vi.waitFor(() => expect(dialog.showMessageBox).toHaveBeenCalledTimes(2));
+    const [warning] = dialog.showMessageBox.mock.calls[0] as unknown as [
+      { message: string; detail: string },
+    ];
+    expect(warning.message).toBe('1 lines of ratings.csv cannot be used');
+    expect(warning.detail).toContain('ratings.csv:4');
+    expect(store.ratings.count()).toBe(2);
+    expect(retrain).toHaveBeenCalledTimes(1);
+  });
+
+  it('Refresh data and Cancel refresh call the refresh service', async () => {
+    click(find(template, 'Refresh data'));
+    await vi.waitFor(() => expect(run).toHaveBeenCalledTimes(1));
+    click(find(template, 'Cancel refresh'));
+    await vi.waitFor(() => expect(cancel).toHaveBeenCalledTimes(1));
+  });
+
+  it('Refresh data leaves the outcome to the window when one is open', async () => {
+    window = new FakeBrowserWindow({}) as unknown as BrowserWindow;
+    click(find(template, 'Refresh data'));
+    await vi.waitFor(() => expect(run).toHaveBeenCalledTimes(1));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(dialog.showMessageBox).not.toHaveBeenCalled();
+  });
+
+  it('Refresh data tells the outcome in a dialog when no window is open', async () => {
+    click(find(template, 'Refresh data'));
+    await vi.waitFor(() => expect(dialog.showMessageBox).toHaveBeenCalled());
+    const [shown] = dialog.showMessageBox.mock.calls[0] as unknown as [{ detail: string }];
+    expect(shown.detail).toContain('Catalog: 0 new songs, 735 refreshed.');
+  });
+
+  it('Open data folder opens the folder of the database', async () => {
+    click(find(template, 'Open data folder'));
+    await vi.waitFor(() => expect(openPath).toHaveBeenCalledWith(dataDir));
+  });
+
+  it("Settings… asks for the page's settings, with no dialog of its own", async () => {
+    click(find(template, 'Settings…'));
+    await vi.waitFor(() => expect(showSettings).toHaveBeenCalledTimes(1));
+    expect(dialog.showMessageBox).not.toHaveBeenCalled();
+  });
+
+  it('About Earshot names the version', async () => {
+    click(find(template, 'About Earshot'));
+    await vi.waitFor(() => expect(dialog.showMessageBox).toHaveBeenCalled());
+    expect(dialog.showMessageBox.mock.calls[0]).toMatchObject([{ message: 'Earshot 0.1.0' }]);
+  });
+});

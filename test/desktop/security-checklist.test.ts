@@ -1,0 +1,179 @@
+/**
+ * The shell's security checklist (Electron's own, as it applies to a local single-page app),
+ * checked against what the shell really configures: the window's web preferences, the CSP, the
+ * guards on every web contents and the session's permission handlers.
+ */
+import type { App, Session, WebContents } from 'electron';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { contentSecurityPolicy, parsePolicy } from '../../main/core/content-security-policy.ts';
+import {
+  guardWebContents,
+  hardenSession,
+  registerWebContentsGuards,
+} from '../../main/desktop/web-security.ts';
+import { ensureRendererBuilt, rendererOutDir } from '../../main/web/renderer-build.ts';
+import { createAppWindows, secureWebPreferences } from '../../main/desktop/window.ts';
+import { app, FakeBrowserWindow, FakeSession, FakeWebContents } from './fake-electron.ts';
+
+vi.mock('electron', () => import('./fake-electron.ts'));
+
+const appPageUrl = 'file:///opt/earshot/out/renderer/index.html';
+const paths = {
+  preload: '/opt/earshot/out/preload/index.cjs',
+  rendererIndex: '/opt/earshot/out/renderer/index.html',
+  rendererUrl: appPageUrl,
+  windowIcon: undefined,
+};
+
+describe('BrowserWindow webPreferences', () => {
+  beforeEach(() => {
+    FakeBrowserWindow.created.length = 0;
+  });
+
+  it('are the secure ones, and are what the app window is created with', () => {
+    const windows = createAppWindows({ paths, log: () => undefined });
+    windows.open();
+    const [window] = FakeBrowserWindow.created;
+    const prefs = window.options.webPreferences as Record<string, unknown>;
+    expect(prefs).toEqual(secureWebPreferences(paths.preload));
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+      preload: paths.preload,
+    });
+    expect(prefs.webSecurity).not.toBe(false);
+    expect(prefs.allowRunningInsecureContent).not.toBe(true);
+    expect(prefs.experimentalFeatures).not.toBe(true);
+    expect(prefs).not.toHaveProperty('enableBlinkFeatures');
+    expect(window.loadedFile).toBe(paths.rendererIndex);
+  });
+
+  it('opens one window: a second open focuses it', () => {
+    const windows = createAppWindows({ paths, log: () => undefined });
+    expect(windows.open()).toBe(windows.open());
+    expect(FakeBrowserWindow.created).toHaveLength(1);
+  });
+});
+
+describe('Content Security Policy', () => {
+  const policy = parsePolicy(contentSecurityPolicy);
+
+  it("runs the app's own scripts only: script-src 'self', no eval, no inline", () => {
+    expect(policy.get('script-src')).toEqual(["'self'"]);
+    expect(contentSecurityPolicy).not.toMatch(/unsafe-eval|unsafe-inline|wasm-unsafe-eval|\*\s*;/);
+    expect(policy.get('default-src')).toEqual(["'none'"]);
+  });
+
+  it('allows no plugins, frames, form posts or base-URL changes', () => {
+    expect(policy.get('object-src')).toEqual(["'none'"]);
+    expect(policy.get('frame-src')).toEqual(["'none'"]);
+    expect(policy.get('frame-ancestors')).toEqual(["'none'"]);
+    expect(policy.get('form-action')).toEqual(["'none'"]);
+    expect(policy.get('base-uri')).toEqual(["'none'"]);
+  });
+
+  it('loads images from the page and https Spotify image hosts only', () => {
+    for (const source of policy.get('img-src') ?? [])
+      expect(
+        source === "'self'" ||
+          /^https:\/\/(\*\.)?(scdn\.co|i\.scdn\.co|spotifycdn\.com)$/.test(source),
+      ).toBe(true);
+  });
+
+  it("is added to the app page's response, and to nothing else", () => {
+    const session = new FakeSession();
+    hardenSession(session as unknown as Session, appPageUrl);
+    const answer = (url: string, resourceType: string) => {
+      let response: { responseHeaders?: Record<string, string[]> } | undefined;
+      session.headersListener!({ url, resourceType, responseHeaders: {} }, (r) => (response = r));
+      return response;
+    };
+    expect(answer(appPageUrl, 'mainFrame')?.responseHeaders?.['Content-Security-Policy']).toEqual([
+      contentSecurityPolicy,
+    ]);
+    expect(answer('https://i.scdn.co/image/x', 'image')).toEqual({});
+    expect(answer('file:///etc/passwd', 'mainFrame')).toEqual({});
+  });
+
+  it("holds for the built page's own <meta> policy too", async () => {
+    await ensureRendererBuilt();
+    const builtPage = join(rendererOutDir, 'index.html');
+    const meta = /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(
+      readFileSync(builtPage, 'utf8'),
+    );
+    expect(meta).not.toBeNull();
+    const pagePolicy = parsePolicy(meta![1]);
+    expect(pagePolicy.get('script-src')).toEqual(["'self'"]);
+    expect(meta![1]).not.toMatch(/unsafe-eval/);
+  }, 120_000);
+});
+
+describe('navigation and new windows', () => {
+  const openExternal = vi.fn(() => Promise.resolve());
+  const contents = new FakeWebContents();
+  guardWebContents(contents as unknown as WebContents, {
+    app: app as unknown as App,
+    openExternal,
+    log: () => undefined,
+  });
+
+  beforeEach(() => openExternal.mockClear());
+
+  it('denies every new window, opening Spotify links in the system browser', () => {
+    expect(contents.windowOpenHandler!({ url: 'https://open.spotify.com/track/x' })).toEqual({
+      action: 'deny',
+    });
+    expect(openExternal).toHaveBeenCalledExactlyOnceWith('https://open.spotify.com/track/x');
+    expect(contents.windowOpenHandler!({ url: 'https://evil.example/' })).toEqual({
+      action: 'deny',
+    });
+    expect(contents.windowOpenHandler!({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+    expect(openExternal).toHaveBeenCalledTimes(1);
+  });
+
+  it.each(['will-navigate', 'will-redirect'])('prevents %s, wherever it leads', (name) => {
+    for (const url of [appPageUrl, 'https://evil.example/', 'javascript:alert(1)']) {
+      const event = { url, preventDefault: vi.fn() };
+      contents.emit(name, event, url);
+      expect(event.preventDefault).toHaveBeenCalled();
+    }
+    expect(openExternal).not.toHaveBeenCalled();
+  });
+
+  it('prevents <webview> tags from attaching', () => {
+    const event = { preventDefault: vi.fn() };
+    contents.emit('will-attach-webview', event, {}, {});
+    expect(event.preventDefault).toHaveBeenCalled();
+  });
+
+  it('guards every web contents the app creates', () => {
+    registerWebContentsGuards({ app: app as unknown as App, openExternal, log: () => undefined });
+    const created = new FakeWebContents();
+    app.emit('web-contents-created', {}, created);
+    expect(created.windowOpenHandler!({ url: 'https://evil.example/' })).toEqual({
+      action: 'deny',
+    });
+  });
+});
+
+describe('permissions', () => {
+  it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'hid'])(
+    'denies a request for %s',
+    async (permission) => {
+      const session = new FakeSession();
+      hardenSession(session as unknown as Session, appPageUrl);
+      const granted = await new Promise<boolean>((resolve) =>
+        session.permissionRequest!({}, permission, resolve),
+      );
+      expect(granted).toBe(false);
+      expect(session.permissionCheck!({}, permission, appPageUrl, {})).toBe(false);
+      expect(session.devicePermission!({ deviceType: 'usb' })).toBe(false);
+    },
+  );
+});
