@@ -30,7 +30,7 @@ describe('the compiled main process', () => {
     ]);
     const output = execFileSync(
       process.execPath,
-      [join(root, 'test', 'shell', 'compiled', 'run-main.ts'), outDir],
+      [join(root, 'test', 'desktop', 'compiled', 'run-main.ts'), outDir],
       {
         env: {
           ...process.env,
