@@ -7,7 +7,11 @@ import { readPreferences, writePreferences } from './preferences.ts';
 import { recommendFor } from './recommend-use-case.ts';
 import { parseRequest } from './request-guards.ts';
 import { toApiError } from './service-error.ts';
+import { PickHistory } from './picks/pick-history.ts';
 import { SongPool } from './song-pool.ts';
+
+/** MMR's λ until it is a preference: a little variety without leaving the listener's taste. */
+const defaultDiversity = 0.15;
 
 export interface AppServiceDeps {
   readonly store: Store;
@@ -56,9 +60,17 @@ function createHandlers(
       models.ratingsChanged();
       return { saved: request.ratings.length, listenerRatings: listener.ratings().length };
     },
-    recommend: (request) =>
-      recommendFor(listener, pool, models, request.count ?? readPreferences(store).recommendations),
-    startOver: () => ({ removed: listener.reset() }),
+    recommend: (request) => {
+      const preferences = readPreferences(store);
+      return recommendFor(listener, pool, models, {
+        count: request.count ?? preferences.recommendations,
+        diversity: defaultDiversity,
+      });
+    },
+    startOver: () => {
+      new PickHistory(store).clear();
+      return { removed: listener.reset() };
+    },
     setPreferences: (request) => writePreferences(store, request),
   };
 }

@@ -2,6 +2,13 @@ import type { Store } from '../store/store.ts';
 
 const externalId = 'me';
 const skippedKey = 'listener.skipped';
+const hiddenKey = 'listener.not-interested';
+
+function idSet(value: unknown): Set<number> {
+  return new Set(
+    Array.isArray(value) ? value.filter((v): v is number => typeof v === 'number') : [],
+  );
+}
 
 /**
  * The person at the keyboard: one local user whose ratings persist, so the next launch starts
@@ -21,10 +28,16 @@ export class LocalListener {
   }
 
   skipped(): Set<number> {
-    const value = this.#store.settings.get(skippedKey);
-    return new Set(
-      Array.isArray(value) ? value.filter((v): v is number => typeof v === 'number') : [],
-    );
+    return idSet(this.#store.settings.get(skippedKey));
+  }
+
+  /** Songs the listener said "not interested" to: never picked again, a mild dislike. */
+  hidden(): Set<number> {
+    return idSet(this.#store.settings.get(hiddenKey));
+  }
+
+  hide(trackId: number): void {
+    this.#store.settings.set(hiddenKey, [...this.hidden().add(trackId)]);
   }
 
   skip(trackId: number): void {
@@ -41,10 +54,11 @@ export class LocalListener {
     );
   }
 
-  /** Forgets every rating and skip of this listener. */
+  /** Forgets every rating, skip and hide of this listener. */
   reset(): number {
     return this.#store.transaction(() => {
       this.#store.settings.set(skippedKey, []);
+      this.#store.settings.set(hiddenKey, []);
       return this.#store.ratings.deleteForUser(this.id);
     });
   }

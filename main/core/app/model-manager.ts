@@ -3,7 +3,8 @@ import { fingerprintRatings } from '../recommender/storage/fingerprint.ts';
 import { loadModel, saveModel } from '../recommender/storage/model-store.ts';
 import type { TrainingMetrics } from '../recommender/storage/model-store.ts';
 import { createRecommender } from '../recommender/algorithms/recommend.ts';
-import type { Recommender } from '../recommender/algorithms/recommend.ts';
+import { pickModelsFor } from './picks/svd-ranker.ts';
+import type { PickModels } from './picks/choose-picks.ts';
 import type { SvdModel } from '../recommender/algorithms/svd-model.ts';
 import type { SvdOptions } from '../recommender/algorithms/svd-options.ts';
 import { resolveSvdOptions } from '../recommender/algorithms/svd-options.ts';
@@ -52,7 +53,7 @@ export type StartResult =
  */
 export class ModelManager implements ModelSource {
   readonly #deps: ModelManagerDeps;
-  #recommender: Recommender | undefined;
+  #models: PickModels | undefined;
   #info: ModelInfo | null = null;
   #training: TrainingState = { status: 'idle' };
   #running: Promise<TrainOutcome> | undefined;
@@ -81,9 +82,9 @@ export class ModelManager implements ModelSource {
     return { status: 'training', outcome: this.trainNow() };
   }
 
-  async current(): Promise<Recommender | undefined> {
-    if (this.#recommender === undefined && this.#running !== undefined) await this.#running;
-    return this.#recommender;
+  async current(): Promise<PickModels | undefined> {
+    if (this.#models === undefined && this.#running !== undefined) await this.#running;
+    return this.#models;
   }
 
   info(): ModelInfo | null {
@@ -163,7 +164,7 @@ export class ModelManager implements ModelSource {
   }
 
   #install(model: SvdModel, metrics: unknown, trainedAt: number): void {
-    this.#recommender = createRecommender(model);
+    this.#models = pickModelsFor(createRecommender(model));
     this.#info = toInfo(model, metrics, trainedAt);
   }
 

@@ -6,6 +6,7 @@ import { ServiceError } from './service-error.ts';
 import { pickSongs } from './song-picker.ts';
 import type { TrackRatingStats } from './song-picker.ts';
 import { toTrackView } from './track-view.ts';
+import type { CandidateTraits } from './picks/rerank.ts';
 
 /**
  * The songs a listener can be asked about: the catalog (not the placeholder items of imported
@@ -13,14 +14,14 @@ import { toTrackView } from './track-view.ts';
  * catalog changes; rating statistics until the number of ratings does.
  */
 export class SongPool {
-  readonly #store: Store;
+  readonly store: Store;
   readonly #listener: LocalListener;
   readonly #random: () => number;
   #tracks: Map<number, Track> | undefined;
   #stats: { ratings: number; byTrack: Map<number, TrackRatingStats> } | undefined;
 
   constructor(store: Store, listener: LocalListener, random: () => number) {
-    this.#store = store;
+    this.store = store;
     this.#listener = listener;
     this.#random = random;
   }
@@ -31,7 +32,7 @@ export class SongPool {
   }
 
   tracks(): Map<number, Track> {
-    this.#tracks ??= new Map(this.#store.tracks.list().map((t) => [t.id, t]));
+    this.#tracks ??= new Map(this.store.tracks.list().map((t) => [t.id, t]));
     return this.#tracks;
   }
 
@@ -42,13 +43,19 @@ export class SongPool {
     return toTrackView(track);
   }
 
+  /** What variety looks at: the primary artist and the genres. */
+  traits(trackId: number): CandidateTraits {
+    const track = this.tracks().get(trackId);
+    return { primaryArtist: track?.artists[0] ?? `#${trackId}`, genres: track?.genres ?? [] };
+  }
+
   requireKnown(trackIds: readonly number[]): void {
     for (const id of trackIds) this.view(id);
   }
 
   /** Every stored track that is not a real song (imported placeholders): never recommended. */
   unrecommendable(): number[] {
-    return this.#store.tracks.idsOfSource('placeholder');
+    return this.store.tracks.idsOfSource('placeholder');
   }
 
   #candidates(exclude: Iterable<number>): Track[] {
@@ -58,9 +65,9 @@ export class SongPool {
   }
 
   #ratingStats(): Map<number, TrackRatingStats> {
-    const ratings = this.#store.ratings.count();
+    const ratings = this.store.ratings.count();
     if (this.#stats?.ratings !== ratings)
-      this.#stats = { ratings, byTrack: this.#store.ratings.statsByTrack() };
+      this.#stats = { ratings, byTrack: this.store.ratings.statsByTrack() };
     return this.#stats.byTrack;
   }
 

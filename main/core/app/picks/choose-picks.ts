@@ -1,0 +1,91 @@
+import type { Recommender } from '../../recommender/algorithms/recommend.ts';
+import { appFoldInOptions } from '../model-settings.ts';
+import { confidenceOf } from './confidence.ts';
+import type { PickConfidence } from './confidence.ts';
+import { freshness } from './pick-history.ts';
+import type { PickRanker } from './pick-ranker.ts';
+import { likedStars, reasonsFor } from './pick-reasons.ts';
+import type { PickReason } from './pick-reasons.ts';
+import { rerankPicks } from './rerank.ts';
+import type { CandidateTraits } from './rerank.ts';
+import { createSvdEstimator } from './svd-estimates.ts';
+
+/** The models behind the picks: one chooses them, SVD predicts their stars. */
+export interface PickModels {
+  readonly svd: Recommender;
+  readonly ranker: PickRanker;
+  /** SVD's unclipped score to expected stars, fitted on held-out ratings. */
+  readonly calibrate: (score: number) => number;
+}
+
+export interface PicksRequest {
+  readonly models: PickModels;
+  readonly ratings: readonly { readonly trackId: number; readonly rating: number }[];
+  /** "Not interested": never picked again, and a mild dislike for the ranker. */
+  readonly hidden: ReadonlySet<number>;
+  /** Never picked (imported placeholders), besides rated and hidden songs. */
+  readonly exclude: Iterable<number>;
+  readonly count: number;
+  readonly diversity: number;
+  readonly traitsOf: (trackId: number) => CandidateTraits;
+  /** Earlier lists, oldest first (see `PickHistory.before`); empty for no rotation. */
+  readonly shownBefore: readonly { readonly trackIds: readonly number[] }[];
+}
+
+export interface Pick {
+  readonly trackId: number;
+  /** Calibrated expected stars, one decimal. */
+  readonly predictedStars: number;
+  readonly confidence: PickConfidence;
+  readonly reasons: readonly PickReason[];
+}
+
+/** Stars a "not interested" song stands for when the ranker folds the listener in. */
+export const hiddenAsStars = 2;
+
+/** How many candidates the ranker hands the re-rank for each pick wanted. */
+const candidatesPerPick = 15;
+
+/**
+ * The listener's picks: the ranking model ranks every song they have not rated or hidden, the
+ * re-rank adds variety and freshness, and SVD gives each pick its calibrated stars and how sure
+ * it is; the reasons are the ranking model's exact terms from songs the listener liked.
+ */
+export function choosePicks(request: PicksRequest): Pick[] {
+  const { models, ratings, hidden } = request;
+  const hiddenIds = [...hidden].filter((id) => !ratings.some((r) => r.trackId === id));
+  const listener = {
+    trackIds: [...ratings.map((r) => r.trackId), ...hiddenIds],
+    ratings: [...ratings.map((r) => r.rating), ...hiddenIds.map(() => hiddenAsStars)],
+  };
+  const { items } = models.ranker.rank(listener, {
+    count: Math.max(50, request.count * candidatesPerPick),
+    exclude: [...request.exclude, ...hidden],
+  });
+  const { penaltyOf, notFirst } = freshness(request.shownBefore);
+  const chosen = rerankPicks(items, {
+    count: request.count,
+    diversity: request.diversity,
+    traitsOf: request.traitsOf,
+    penaltyOf,
+    ...(notFirst === undefined ? {} : { notFirst }),
+  });
+  const estimate = createSvdEstimator(
+    models.svd.model,
+    { trackIds: ratings.map((r) => r.trackId), ratings: ratings.map((r) => r.rating) },
+    appFoldInOptions,
+  );
+  return chosen.map((candidate) => {
+    const svd = estimate(candidate.trackId);
+    const score = svd?.score ?? models.svd.model.globalMean;
+    const liked = candidate.contributions.filter(
+      (c) => c.contribution > 0 && c.rating >= likedStars && !hidden.has(c.trackId),
+    ).length;
+    return {
+      trackId: candidate.trackId,
+      predictedStars: Math.round(models.calibrate(score) * 10) / 10,
+      confidence: confidenceOf(svd?.spread ?? Infinity, liked),
+      reasons: reasonsFor(candidate.contributions, { notInterested: hidden }),
+    };
+  });
+}

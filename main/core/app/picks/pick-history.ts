@@ -1,0 +1,85 @@
+import type { Store } from '../../store/store.ts';
+
+const historyKey = 'picks.shown';
+const kept = 5;
+
+/** One list of picks as it was shown, under the listener's ratings at that moment. */
+interface ShownRound {
+  /** {@link ratingsKey} of the ratings the list was made from. */
+  readonly key: string;
+  readonly trackIds: readonly number[];
+}
+
+/** A compact identity of a listener's inputs: changes whenever a rating or a hide does. */
+export function ratingsKey(
+  ratings: readonly { trackId: number; rating: number }[],
+  hidden: Iterable<number>,
+): string {
+  const rated = ratings.map((r) => `${r.trackId}:${r.rating}`).sort();
+  return [...rated, ...[...hidden].map((id) => `-${id}`).sort()].join(',');
+}
+
+function isRound(value: unknown): value is ShownRound {
+  if (typeof value !== 'object' || value === null) return false;
+  const round = value as Record<string, unknown>;
+  return (
+    typeof round.key === 'string' &&
+    Array.isArray(round.trackIds) &&
+    round.trackIds.every((id) => typeof id === 'number')
+  );
+}
+
+/**
+ * The local listener's last few lists of picks, so that songs shown and left alone rotate out.
+ * Asking again with the same ratings gives the same list (a reload does not reshuffle it); a new
+ * list is judged against the rounds before it.
+ */
+export class PickHistory {
+  readonly #store: Store;
+
+  constructor(store: Store) {
+    this.#store = store;
+  }
+
+  #rounds(): ShownRound[] {
+    const value = this.#store.settings.get(historyKey);
+    return Array.isArray(value) ? value.filter(isRound) : [];
+  }
+
+  /** The rounds a list for `key` is judged against: all, less the latest if it is this one. */
+  before(key: string): ShownRound[] {
+    const rounds = this.#rounds();
+    return rounds.at(-1)?.key === key ? rounds.slice(0, -1) : rounds;
+  }
+
+  /** Records the list shown for `key`, replacing the latest round if it had the same key. */
+  record(key: string, trackIds: readonly number[]): void {
+    const rounds = [...this.before(key), { key, trackIds }].slice(-kept);
+    this.#store.settings.set(historyKey, rounds);
+  }
+
+  clear(): void {
+    this.#store.settings.set(historyKey, []);
+  }
+}
+
+/** Per-showing freshness penalty (relevance is on a 0–1 scale) over the last three rounds. */
+export const freshnessPenalty = 0.2;
+
+/**
+ * How much to hold back each song shown lately: {@link freshnessPenalty} per showing in the last
+ * three rounds (a song the listener rated or hid has left the candidates anyway). The previous
+ * list's first pick, left alone, may not lead the next list; it can still appear lower down.
+ */
+export function freshness(rounds: readonly Pick<ShownRound, 'trackIds'>[]): {
+  penaltyOf: (trackId: number) => number;
+  notFirst: number | undefined;
+} {
+  const shown = new Map<number, number>();
+  for (const round of rounds.slice(-3))
+    for (const id of round.trackIds) shown.set(id, (shown.get(id) ?? 0) + 1);
+  return {
+    penaltyOf: (trackId) => freshnessPenalty * (shown.get(trackId) ?? 0),
+    notFirst: rounds.at(-1)?.trackIds[0],
+  };
+}

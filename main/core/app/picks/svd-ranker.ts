@@ -1,0 +1,38 @@
+import type { Recommender } from '../../recommender/algorithms/recommend.ts';
+import { appFoldInOptions } from '../model-settings.ts';
+import { clip } from '../../recommender/algorithms/svd-model.ts';
+import type { PickModels } from './choose-picks.ts';
+import type { PickRanker } from './pick-ranker.ts';
+
+/**
+ * SVD as a ranker: what the picks fall back to while a stored model predates the ranking model
+ * (until the next retrain). Its contributions are the fold-in's exact per-rating terms.
+ */
+export function svdRanker(recommender: Recommender): PickRanker {
+  return {
+    rank(listener, options) {
+      const { recommendations } = recommender.recommend(listener, {
+        ...appFoldInOptions,
+        count: options.count,
+        ...(options.exclude === undefined ? {} : { exclude: options.exclude }),
+      });
+      return {
+        items: recommendations.map((r) => ({
+          trackId: r.trackId,
+          score: r.score,
+          contributions: r.contributions.map((c) => ({ ...c, weight: c.rating })),
+        })),
+      };
+    },
+  };
+}
+
+/** The picks' models from SVD alone: it ranks, and its clipped estimate stands as the stars. */
+export function pickModelsFor(recommender: Recommender): PickModels {
+  const scale = recommender.model.options.ratingScale;
+  return {
+    svd: recommender,
+    ranker: svdRanker(recommender),
+    calibrate: (score) => clip(score, scale),
+  };
+}
