@@ -11,7 +11,7 @@ import { PickHistory } from './picks/pick-history.ts';
 import { SongPool } from './song-pool.ts';
 
 /** MMR's λ until it is a preference: a little variety without leaving the listener's taste. */
-const defaultDiversity = 0.15;
+const defaultDiversity = 0.1;
 
 export interface AppServiceDeps {
   readonly store: Store;

@@ -3,7 +3,7 @@ import { appFoldInOptions } from '../model-settings.ts';
 import { confidenceOf } from './confidence.ts';
 import type { PickConfidence } from './confidence.ts';
 import { freshness } from './pick-history.ts';
-import type { PickRanker } from './pick-ranker.ts';
+import type { PickRanker, RankedCandidate } from './pick-ranker.ts';
 import { likedStars, reasonsFor } from './pick-reasons.ts';
 import type { PickReason } from './pick-reasons.ts';
 import { rerankPicks } from './rerank.ts';
@@ -43,6 +43,9 @@ export interface Pick {
 /** Stars a "not interested" song stands for when the ranker folds the listener in. */
 export const hiddenAsStars = 2;
 
+/** Predicted stars below which SVD vetoes a candidate ("it's fine" is not a pick). */
+export const minimumStars = 3.5;
+
 /** How many candidates the ranker hands the re-rank for each pick wanted. */
 const candidatesPerPick = 15;
 
@@ -62,28 +65,44 @@ export function choosePicks(request: PicksRequest): Pick[] {
     count: Math.max(50, request.count * candidatesPerPick),
     exclude: [...request.exclude, ...hidden],
   });
+  const estimate = createSvdEstimator(
+    models.svd.model,
+    { trackIds: ratings.map((r) => r.trackId), ratings: ratings.map((r) => r.rating) },
+    appFoldInOptions,
+  );
+  const starsOf = new Map(
+    items.map((c) => {
+      const svd = estimate(c.trackId);
+      return [
+        c.trackId,
+        { svd, stars: models.calibrate(svd?.score ?? models.svd.model.globalMean) },
+      ];
+    }),
+  );
+  // A pick is a song the listener will most likely enjoy: both models must agree. SVD's stars
+  // veto candidates it expects them to find merely fine, while enough others remain.
+  // Short of agreed candidates (a listener who has liked nothing yet), the rest follow by stars.
+  const starsOfCandidate = (c: RankedCandidate) => starsOf.get(c.trackId)!.stars;
+  const agreed = items.filter((c) => starsOfCandidate(c) >= minimumStars);
+  const rest = items
+    .filter((c) => starsOfCandidate(c) < minimumStars)
+    .sort((a, b) => starsOfCandidate(b) - starsOfCandidate(a));
   const { penaltyOf, notFirst } = freshness(request.shownBefore);
-  const chosen = rerankPicks(items, {
+  const chosen = rerankPicks(agreed.length >= request.count ? agreed : [...agreed, ...rest], {
     count: request.count,
     diversity: request.diversity,
     traitsOf: request.traitsOf,
     penaltyOf,
     ...(notFirst === undefined ? {} : { notFirst }),
   });
-  const estimate = createSvdEstimator(
-    models.svd.model,
-    { trackIds: ratings.map((r) => r.trackId), ratings: ratings.map((r) => r.rating) },
-    appFoldInOptions,
-  );
   return chosen.map((candidate) => {
-    const svd = estimate(candidate.trackId);
-    const score = svd?.score ?? models.svd.model.globalMean;
+    const { svd, stars } = starsOf.get(candidate.trackId)!;
     const liked = candidate.contributions.filter(
       (c) => c.contribution > 0 && c.rating >= likedStars && !hidden.has(c.trackId),
     ).length;
     return {
       trackId: candidate.trackId,
-      predictedStars: Math.round(models.calibrate(score) * 10) / 10,
+      predictedStars: Math.round(stars * 10) / 10,
       confidence: confidenceOf(svd?.spread ?? Infinity, liked),
       reasons: reasonsFor(candidate.contributions, { notInterested: hidden }),
     };
