@@ -47,6 +47,7 @@ export function section(id: number, content: readonly number[]): number[] {
 export const valueType = { i32: 0x7f, f32: 0x7d, f64: 0x7c, v128: 0x7b } as const;
 
 export const sectionId = {
+  custom: 0,
   type: 1,
   import: 2,
   function: 3,
