@@ -18,7 +18,7 @@ export function u32(value: number): number[] {
 }
 
 /** Signed LEB128 for 32-bit integers. */
-export function s32(value: number): number[] {
+function s32(value: number): number[] {
   const bytes: number[] = [];
   let rest = value | 0;
   for (;;) {

@@ -1,5 +1,6 @@
 import type { WasmFunction } from './wasm-function.ts';
 import { moduleHeader, section, sectionId, u32, utf8Name, vector } from './wasm-encoding.ts';
+import { wasmMaxPages } from './wasm-runtime.ts';
 
 /** Subsections of the `name` custom section (core spec, appendix "Name Section"). */
 const nameSubsection = { module: 0, function: 1, local: 2 } as const;
@@ -14,7 +15,7 @@ export function singleFunctionModule(
   fn: WasmFunction,
   memory: { readonly shared: boolean },
 ): Uint8Array {
-  const limits = memory.shared ? [0x03, ...u32(1), ...u32(65536)] : [0x00, ...u32(1)];
+  const limits = memory.shared ? [0x03, ...u32(1), ...u32(wasmMaxPages)] : [0x00, ...u32(1)];
   const memoryImport = [...utf8Name('env'), ...utf8Name('memory'), 0x02, ...limits];
   const functionIndex = u32(0);
   const names = [
