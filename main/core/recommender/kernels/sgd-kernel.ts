@@ -88,12 +88,9 @@ type Code = (readonly number[])[];
 const splat = (...value: Code): Code => [...value, op.f32x4Splat];
 
 /** `1 − γ λ` as an f32 on the stack. */
+// prettier-ignore
 const shrink = (lr: number, reg: number): Code => [
-  f32Const(1),
-  get(lr),
-  get(reg),
-  op.f32Mul,
-  op.f32Sub,
+  f32Const(1), get(lr), get(reg), op.f32Mul, op.f32Sub,
 ];
 
 /** b ← b + γ (e − λ b) for the bias whose byte address is in `biasAt`. */
