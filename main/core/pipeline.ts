@@ -6,7 +6,6 @@ import type { Store } from './store/store.ts';
 
 /** A step's news: started, advanced (`done` of `total`), finished, or skipped and why. */
 export type PipelineProgress = EarshotEvents['pipeline:progress'];
-export type PipelineStep = PipelineProgress['step'];
 
 export interface PipelineOptions {
   readonly listeners: number;

@@ -5,7 +5,7 @@
  */
 
 /** Hosts whose https links go to the system browser. Exact names: no suffix matching. */
-export const externalHosts: ReadonlySet<string> = new Set(['open.spotify.com']);
+const externalHosts: ReadonlySet<string> = new Set(['open.spotify.com']);
 
 /**
  * The URL to give the system browser, or `null` when `raw` is not a safe external link: it must

@@ -13,7 +13,7 @@ import { parseSource } from '../core/spotify/parse-source.ts';
  * the contract's.
  */
 
-export const settingsLimits = {
+const settingsLimits = {
   maxSources: 200,
   maxSourceLength: 500,
   maxCredentialLength: 200,
@@ -36,7 +36,7 @@ function credential(value: unknown, name: string): string {
   return text;
 }
 
-export function parseCredentialsRequest(value: unknown): SpotifyCredentialsRequest {
+function parseCredentialsRequest(value: unknown): SpotifyCredentialsRequest {
   const r = record(value, ['clientId', 'clientSecret']);
   return {
     clientId: credential(r.clientId, 'clientId'),
@@ -45,7 +45,7 @@ export function parseCredentialsRequest(value: unknown): SpotifyCredentialsReque
 }
 
 /** Sources as typed (trimmed), each one a source the crawler accepts; an empty list is fine. */
-export function parseSourcesRequest(value: unknown): SpotifySourcesRequest {
+function parseSourcesRequest(value: unknown): SpotifySourcesRequest {
   const r = record(value, ['sources']);
   const texts = r.sources;
   if (

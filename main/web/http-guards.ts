@@ -17,7 +17,7 @@ export function hasToken(presented: string | null | undefined, token: string): b
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export const maxBodyBytes = 64 * 1024;
+const maxBodyBytes = 64 * 1024;
 
 /** Reads a request body up to {@link maxBodyBytes}; undefined when it is larger. */
 export async function readBody(request: IncomingMessage): Promise<string | undefined> {

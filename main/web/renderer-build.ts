@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The project root of a checkout (this file is main/web/renderer-build.ts). */
-export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 /** Where `vite build` puts the renderer. */
 export const rendererOutDir = join(projectRoot, 'out', 'renderer');
 const stampFile = join(rendererOutDir, '.source-stamp');

@@ -138,6 +138,7 @@ export class FakeMenu {
 }
 
 export const ipcMain = new FakeIpcMain();
+/** electron's name for it; tests use FakeBrowserWindow for its static `created`. @alias */
 export const BrowserWindow = FakeBrowserWindow;
 export const dialog = {
   showOpenDialog: vi.fn(),

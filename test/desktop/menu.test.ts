@@ -116,6 +116,12 @@ describe('menu items reach the services', () => {
   let showSettings: ReturnType<typeof vi.fn<() => void>>;
   let window: BrowserWindow | undefined;
   let template: Item[];
+  /** Every run of a tracked action, to wait for its end instead of for the clock. */
+  let actionRuns: Promise<void>[];
+  const actionFinished = async () => {
+    await vi.waitFor(() => expect(actionRuns).toHaveLength(1));
+    await actionRuns[0];
+  };
   const dataDir = '/home/me/.config/Earshot';
 
   beforeEach(() => {
@@ -160,7 +166,20 @@ describe('menu items reach the services', () => {
       log: () => undefined,
       about: { name: 'Earshot', version: '0.1.0', versions: 'Electron 45' },
     });
-    template = buildMenuTemplate(actions, { ...options, platform: 'linux' });
+    actionRuns = [];
+    const track =
+      (action: () => Promise<void>): (() => Promise<void>) =>
+      () => {
+        const running = action();
+        actionRuns.push(running);
+        return running;
+      };
+    const tracked = {
+      ...actions,
+      exportData: track(actions.exportData),
+      refreshData: track(actions.refreshData),
+    };
+    template = buildMenuTemplate(tracked, { ...options, platform: 'linux' });
     dialog.showOpenDialog.mockReset();
     dialog.showMessageBox.mockClear();
   });
@@ -184,8 +203,8 @@ describe('menu items reach the services', () => {
   it('Export data… does nothing when the dialog is cancelled', async () => {
     dialog.showOpenDialog.mockResolvedValue({ canceled: true, filePaths: [] });
     click(find(template, 'Export data…'));
-    await vi.waitFor(() => expect(dialog.showOpenDialog).toHaveBeenCalled());
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await actionFinished();
+    expect(dialog.showOpenDialog).toHaveBeenCalledTimes(1);
     expect(dialog.showMessageBox).not.toHaveBeenCalled();
   });
 
@@ -223,8 +242,8 @@ describe('menu items reach the services', () => {
   it('Refresh data leaves the outcome to the window when one is open', async () => {
     window = new FakeBrowserWindow({}) as unknown as BrowserWindow;
     click(find(template, 'Refresh data'));
-    await vi.waitFor(() => expect(run).toHaveBeenCalledTimes(1));
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await actionFinished();
+    expect(run).toHaveBeenCalledTimes(1);
     expect(dialog.showMessageBox).not.toHaveBeenCalled();
   });
 

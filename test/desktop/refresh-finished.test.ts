@@ -93,12 +93,20 @@ describe('Refresh data: pipeline:finished', () => {
 
   it('is not sent for a run refused as busy: the running one has not finished', async () => {
     let release = (): void => undefined;
-    const refresh = refreshWith(() => new Promise<void>((resolve) => (release = resolve)));
+    let started = (): void => undefined;
+    const crawling = new Promise<void>((resolve) => (started = resolve));
+    const refresh = refreshWith(
+      () =>
+        new Promise<void>((resolve) => {
+          release = resolve;
+          started();
+        }),
+    );
     const first = refresh.run();
     const second = await refresh.run();
     expect(!second.ok && second.error.code).toBe('busy');
+    await crawling; // the first run is inside its crawl step, not finished
     expect(finished).toEqual([]);
-    await new Promise((resolve) => setTimeout(resolve, 10));
     release();
     expect((await first).ok).toBe(true);
     expect(finished).toHaveLength(1);

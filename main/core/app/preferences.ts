@@ -1,7 +1,7 @@
 import type { Preferences } from '../contract/index.ts';
 import type { Store } from '../store/store.ts';
 
-export const defaultPreferences: Preferences = {
+const defaultPreferences: Preferences = {
   songsToRate: 5,
   recommendations: 3,
   strategy: 'random',

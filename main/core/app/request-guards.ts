@@ -8,7 +8,7 @@ export class InvalidRequest extends Error {
   }
 }
 
-export const limits = { maxSongsToRate: 50, maxRecommendations: 50, maxExclude: 1000 } as const;
+const limits = { maxSongsToRate: 50, maxRecommendations: 50, maxExclude: 1000 } as const;
 
 function record(value: unknown, where: string): Record<string, unknown> {
   if (value === undefined || value === null) return {};

@@ -21,7 +21,7 @@ export interface PickRequest {
  * How much the `smart` strategy wants a song rated: well-known songs (many ratings) that split
  * opinion (a wide spread of stars) tell the model most about a new listener. log(1 + n)·sd.
  */
-export function informativeness(stats: TrackRatingStats | undefined): number {
+function informativeness(stats: TrackRatingStats | undefined): number {
   if (stats === undefined || stats.count < 2) return 0.05;
   return Math.log1p(stats.count) * Math.max(stats.sd, 0.1);
 }

@@ -2,7 +2,7 @@ import type { TrackView } from '../contract/index.ts';
 import type { Track } from '../catalog/track.ts';
 
 /** A Spotify search for the song, for tracks whose Spotify page is not known. */
-export function spotifySearchUrl(track: Pick<Track, 'title' | 'artists'>): string {
+function spotifySearchUrl(track: Pick<Track, 'title' | 'artists'>): string {
   const query = [track.title, track.artists[0] ?? ''].join(' ').trim();
   return `https://open.spotify.com/search/${encodeURIComponent(query)}`;
 }

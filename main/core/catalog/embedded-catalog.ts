@@ -14,7 +14,7 @@ export const defaultCatalogPath = fileURLToPath(
   new URL('../../../resources/catalog/catalog.json', import.meta.url),
 );
 
-export function catalogEntryToTrack(entry: CatalogEntry): TrackInput {
+function catalogEntryToTrack(entry: CatalogEntry): TrackInput {
   return {
     itemKey: catalogItemKey(entry.title, entry.artists[0] ?? ''),
     source: 'catalog',

@@ -13,7 +13,7 @@ function foldText(text: string): string {
  * Drops what distinguishes releases, not recordings: "- 2011 Remaster", "(Remastered 2009)",
  * "(Mono)", "(feat. X)", "- Radio Edit", "(Single Version)".
  */
-export function stripReleaseDecorations(title: string): string {
+function stripReleaseDecorations(title: string): string {
   const decoration =
     /\s*(?:[-–]\s*|\(|\[)(?:[^()[\]]*\b(?:remaster(?:ed)?|mono|stereo|single version|radio edit|album version|feat\.?|ft\.|featuring|edit|mix)\b[^()[\]]*)(?:\)|\])?\s*$/i;
   let current = title;

@@ -42,7 +42,7 @@ function pick<T>(random: Prng, items: readonly T[]): T {
  * Genre weights around one family: a favourite or two (0.75–1), the rest of the family liked
  * mildly (0–0.4), a few dislikes (−0.5 to −1) and indifference elsewhere (about 0).
  */
-export function drawGenreWeights(random: Prng, genres: readonly string[]): Record<string, number> {
+function drawGenreWeights(random: Prng, genres: readonly string[]): Record<string, number> {
   const weights: Record<string, number> = {};
   for (const genre of genres) weights[genre] = random.nextNormal(0, 0.2);
   const family = pick(random, genreFamilies).filter((g) => genres.includes(g));
@@ -60,7 +60,7 @@ export function drawGenreWeights(random: Prng, genres: readonly string[]): Recor
 }
 
 /** Activity is log-normal (median 40): most listeners rate a few dozen songs, a few hundreds. */
-export function drawActivity(random: Prng, catalogSize: number): number {
+function drawActivity(random: Prng, catalogSize: number): number {
   const drawn = Math.round(Math.exp(random.nextNormal(Math.log(40), 1)));
   return Math.max(3, Math.min(drawn, Math.floor(catalogSize * 0.8)));
 }

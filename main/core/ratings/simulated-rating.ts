@@ -7,7 +7,7 @@ export interface SimulatedRating {
 }
 
 /** Simulated ratings are dated within the three years before this instant (2026-01-01 UTC). */
-export const simulationEpoch = 1_767_225_600;
+const simulationEpoch = 1_767_225_600;
 const threeYears = 3 * 365 * 24 * 3600;
 
 export function simulatedTimestamp(uniform: number): number {

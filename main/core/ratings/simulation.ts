@@ -35,7 +35,7 @@ function readState(store: Store): SimulationState | undefined {
   return value as SimulationState;
 }
 
-export function toFeatures(track: Track): TrackFeatures {
+function toFeatures(track: Track): TrackFeatures {
   return {
     id: track.id,
     itemKey: track.itemKey,

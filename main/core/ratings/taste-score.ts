@@ -2,7 +2,7 @@ import type { ListenerTaste } from './listener-taste.ts';
 import type { TrackFeatures, TrackTraits } from './track-traits.ts';
 
 /** Mean genre weight over the track's genres; 0 for a track without known genres. */
-export function genreAffinity(taste: ListenerTaste, track: TrackFeatures): number {
+function genreAffinity(taste: ListenerTaste, track: TrackFeatures): number {
   if (track.genres.length === 0) return 0;
   let sum = 0;
   for (const genre of track.genres) sum += taste.genreWeights[genre] ?? 0;
@@ -10,13 +10,13 @@ export function genreAffinity(taste: ListenerTaste, track: TrackFeatures): numbe
 }
 
 /** +1 at the centre of the listener's era, falling to −1 far from it; 0 for an unknown year. */
-export function eraAffinity(taste: ListenerTaste, track: TrackFeatures): number {
+function eraAffinity(taste: ListenerTaste, track: TrackFeatures): number {
   if (track.year === null) return 0;
   const distance = (track.year - taste.eraCenter) / taste.eraWidth;
   return 2 * Math.exp(-0.5 * distance * distance) - 1;
 }
 
-export function artistAffinity(taste: ListenerTaste, track: TrackFeatures): number {
+function artistAffinity(taste: ListenerTaste, track: TrackFeatures): number {
   let affinity = 0;
   for (const key of track.artistKeys) {
     if (taste.lovedArtists.includes(key)) affinity += 1;

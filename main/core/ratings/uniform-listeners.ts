@@ -3,7 +3,7 @@ import { simulatedTimestamp } from './simulated-rating.ts';
 import type { SimulatedRating } from './simulated-rating.ts';
 
 /** The original project's defaults: 50 users and 300 ratings, i.e. 6 per user on average. */
-export const uniformRatingsPerListener = 6;
+const uniformRatingsPerListener = 6;
 
 /**
  * The original project's generator, for comparison: `count × 6` ratings, each with a uniformly

@@ -34,7 +34,7 @@ export const pageSize = {
 } as const;
 
 /** Spotify serves search results up to this offset and no further. */
-export const maxSearchOffset = 1000;
+const maxSearchOffset = 1000;
 
 export type PagedKind = keyof typeof pageSize;
 

@@ -44,7 +44,7 @@ function indexTracks(rows: readonly TrackIdentity[]): Index {
  * album) and gains what Spotify knows. Spotify's release details are taken only when its year
  * agrees: a 2011 remaster's date would contradict the catalog's original year.
  */
-export function enrichCatalogTrack(catalog: TrackInput, crawled: SpotifyTrack): TrackInput {
+function enrichCatalogTrack(catalog: TrackInput, crawled: SpotifyTrack): TrackInput {
   const sameRelease = catalog.year === undefined || catalog.year === crawled.year;
   const artistIds = new Map(crawled.artists.map((a) => [artistKey(a.name), a.spotifyId]));
   return {

@@ -2,8 +2,8 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 
 /** The app's folder name, as Electron derives `userData` from `productName`. */
-export const appFolderName = 'Earshot';
-export const databaseFileName = 'earshot.db';
+const appFolderName = 'Earshot';
+const databaseFileName = 'earshot.db';
 
 /**
  * The per-user data folder, identical to Electron's `app.getPath('userData')` so that the CLI

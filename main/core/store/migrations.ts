@@ -9,7 +9,7 @@ export interface Migration {
 }
 
 /** Every schema step in order. Append only: a released step is never edited. */
-export const migrations: readonly Migration[] = [
+const migrations: readonly Migration[] = [
   { version: 1, up: (db) => db.exec(schemaV1) },
   { version: 2, up: (db) => db.exec(schemaV2Crawl) },
 ];

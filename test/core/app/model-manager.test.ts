@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EventHub } from '../../../main/core/app/event-hub.ts';
 import { ModelManager } from '../../../main/core/app/model-manager.ts';
 import { loadEmbeddedCatalog } from '../../../main/core/catalog/embedded-catalog.ts';
@@ -27,7 +27,10 @@ beforeEach(() => {
 });
 
 const managers: ModelManager[] = [];
-afterEach(() => managers.splice(0).forEach((m) => m.close()));
+afterEach(() => {
+  managers.splice(0).forEach((m) => m.close());
+  vi.useRealTimers();
+});
 
 function manager(extra: Partial<ConstructorParameters<typeof ModelManager>[0]> = {}): {
   models: ModelManager;
@@ -49,7 +52,11 @@ function manager(extra: Partial<ConstructorParameters<typeof ModelManager>[0]> =
   return { models, events };
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Lets every already-queued promise callback run (setImmediate is never faked here). */
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+/** Only the debounce timer is faked: the worker thread and vitest keep real time. */
+const fakeTimers = () => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
 
 describe('ModelManager', () => {
   it('trains when there is no model, then loads the saved one on the next start', async () => {
@@ -66,26 +73,37 @@ describe('ModelManager', () => {
     expect(await second.models.current()).toBeDefined();
   });
 
-  it('retrains once, after the quiet time, however many rating changes came before', async () => {
-    const { models } = manager({ retrainDelayMs: 50 });
+  it('retrains once, on the changed ratings, after the quiet time following the last change', async () => {
+    const { models, events } = manager({ retrainDelayMs: 50 });
     const start = models.start();
     if (start.status === 'training') await start.outcome;
-    const before = models.info()!.trainedAt;
-    for (let i = 0; i < 5; i++) models.ratingsChanged();
-    expect(trainings).toBe(1); // nothing starts before the quiet time is over
-    const retrained = () => trainings === 2 && models.training().status === 'idle';
-    for (let waited = 0; waited < 10_000 && !retrained(); waited += 25) await sleep(25);
-    await sleep(200); // and no further run follows
+    fakeTimers();
+    expect(store.ratings.deleteForUser(store.ratings.readArrays().userIds[0])).toBeGreaterThan(0);
+    for (let i = 0; i < 5; i++) {
+      models.ratingsChanged();
+      vi.advanceTimersByTime(30); // each change restarts the quiet time
+    }
+    vi.advanceTimersByTime(19);
+    expect(trainings).toBe(1); // 49 ms after the last change: nothing has started
+    vi.advanceTimersByTime(1);
     expect(trainings).toBe(2);
-    expect(models.info()!.trainedAt).toBeGreaterThanOrEqual(before);
+    await vi.waitFor(() => expect(models.training().status).toBe('idle'), { timeout: 20_000 });
+    await settle(); // a queued rerun would start here, synchronously
+    expect(trainings).toBe(2);
+    expect(vi.getTimerCount()).toBe(0);
+    expect(events.filter((event) => event === 'model:ready:ready')).toHaveLength(2);
+    expect(models.info()?.ratings).toBe(store.ratings.count());
   });
 
   it('schedules nothing when told not to retrain on change', async () => {
     const { models } = manager({ retrainDelayMs: 10, retrainOnChange: false });
     const start = models.start();
     if (start.status === 'training') await start.outcome;
+    fakeTimers();
     models.ratingsChanged();
-    await sleep(100);
+    expect(vi.getTimerCount()).toBe(0);
+    vi.runAllTimers();
     expect(trainings).toBe(1);
+    expect(models.training()).toEqual({ status: 'idle' });
   });
 });

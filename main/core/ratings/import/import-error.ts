@@ -27,7 +27,7 @@ export class ImportError extends Error {
 }
 
 /** How many bad lines an error message lists before "and N more". */
-export const badLinesShown = 10;
+const badLinesShown = 10;
 
 export function describeBadLines(file: string, badLines: readonly BadLine[]): string {
   const shown = badLines.slice(0, badLinesShown).map((b) => `  ${file}:${b.line}: ${b.reason}`);

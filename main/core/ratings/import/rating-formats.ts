@@ -30,7 +30,7 @@ export function guessRatingsFormat(path: string): RatingsFormat {
     : 'csv';
 }
 
-export const ratingScale = { min: 1, max: 5 } as const;
+const ratingScale = { min: 1, max: 5 } as const;
 
 interface Layout {
   readonly separator: string;

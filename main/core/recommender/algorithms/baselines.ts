@@ -73,7 +73,7 @@ export interface PopularityModel {
 }
 
 /** Pseudo-ratings at μ added to every item's mean, so a song rated once is not a 5-star hit. */
-export const popularityDamping = 5;
+const popularityDamping = 5;
 
 /**
  * Popularity: ranks items by their number of ratings, the same list for everyone, and predicts

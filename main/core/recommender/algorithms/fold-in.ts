@@ -23,7 +23,7 @@ export interface FoldInOptions {
  * seventh user held out, their other ratings predicted from 5 or 20 given ones) RMSE was
  * 0.951 / 0.918 with the prior 5 against 0.981 / 0.969 with n·λ alone; 3, 8 and 12 did no better.
  */
-export const foldInPrior = 5;
+const foldInPrior = 5;
 
 /**
  * A listener solved against the fixed item side. With x_j = [1, q_j] (just q_j when the model
@@ -48,7 +48,7 @@ export interface FoldedListener {
 }
 
 /** Writes x_i (see {@link FoldedListener}) for dense item `item` into `out`. */
-export function featureRow(model: SvdModel, item: number, out: Float64Array): void {
+function featureRow(model: SvdModel, item: number, out: Float64Array): void {
   const offset = model.options.biased ? 1 : 0;
   if (offset === 1) out[0] = 1;
   const base = item * model.factors;

@@ -14,14 +14,6 @@ export type AlgorithmSpec =
 
 export type AlgorithmName = AlgorithmSpec['algorithm'];
 
-export const algorithmNames: readonly AlgorithmName[] = [
-  'svd',
-  'svd-reference',
-  'baseline-only',
-  'global-mean',
-  'popularity',
-];
-
 /** A trained model seen through dense indices of its training data (−1: not in it). */
 export interface Predictor {
   /** Predicted stars, clipped to the rating scale, with the algorithm's fallbacks. */

@@ -48,7 +48,7 @@ export function createFastSvdTrainer(
 }
 
 /** Runs the kernel over ratings [start, start + count) of the layout; returns Σe². */
-export function runKernel(
+function runKernel(
   kernel: SgdEpoch,
   layout: KernelLayout,
   globalMean: number,
@@ -79,7 +79,7 @@ export function runKernel(
   );
 }
 
-export function modelFromViews(
+function modelFromViews(
   data: IndexedRatings,
   options: ResolvedSvdOptions,
   layout: KernelLayout,

@@ -55,7 +55,7 @@ export function estimateSvd(model: SvdModel, user: number, item: number): number
 }
 
 /** Σ_f a[aStart + f] b[bStart + f]. */
-export function dotRows(
+function dotRows(
   a: Float32Array | Float64Array,
   aStart: number,
   b: Float32Array | Float64Array,

@@ -49,7 +49,7 @@ export interface ResolvedSvdOptions {
   readonly ratingScale: { readonly min: number; readonly max: number };
 }
 
-export const svdDefaults = {
+const svdDefaults = {
   factors: 100,
   epochs: 20,
   initMean: 0,

@@ -65,7 +65,7 @@ interface ReferenceState {
  *   for each f: p_u[f] += γ_pu (e q_i[f] − λ_pu p_u[f]);  q_i[f] += γ_qi (e p_u[f] − λ_qi q_i[f])
  * with the old p_u[f] and q_i[f] on the right. Returns √(Σe² / n).
  */
-export function runReferenceEpoch(state: ReferenceState): number {
+function runReferenceEpoch(state: ReferenceState): number {
   const { data, options, order, userBias, itemBias, userFactors, itemFactors } = state;
   const k = options.factors;
   const mu = options.biased ? data.globalMean : 0;

@@ -30,7 +30,7 @@ export interface InitialState {
  * Fills `target` (rows of `stride` ≥ k, row-major, padding left at 0) with N(mean, std²) draws
  * for the first k entries of each row.
  */
-export function drawFactors(
+function drawFactors(
   random: Prng,
   target: Float32Array | Float64Array,
   rows: number,

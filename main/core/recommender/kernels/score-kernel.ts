@@ -8,18 +8,13 @@ import {
   get,
   i32Const,
   loop,
-  moduleHeader,
   op,
-  section,
-  sectionId,
   set,
   tee,
-  u32,
-  utf8Name,
   v128Zero,
-  valueType,
-  vector,
 } from './wasm-encoding.ts';
+import { WasmFunction } from './wasm-function.ts';
+import { singleFunctionModule } from './wasm-module.ts';
 
 /**
  * Scores every item against one user vector, in WebAssembly SIMD:
@@ -38,52 +33,54 @@ export type ScoreItems = (
   base: number,
 ) => void;
 
-const P = { itemFactors: 0, itemBias: 1, count: 2, strideBytes: 3, user: 4, out: 5, base: 6 };
-const L = { at: 7, end: 8, row: 9, f: 10, acc: 11 };
+function scoreItemsFunction(): WasmFunction {
+  const fn = new WasmFunction('scoreItems', []);
+  // The same order as ScoreItems' arguments.
+  const p = fn.params({
+    itemFactors: 'i32',
+    itemBias: 'i32',
+    count: 'i32',
+    strideBytes: 'i32',
+    user: 'i32',
+    out: 'i32',
+    base: 'f32',
+  });
+  const at = fn.local('i32', 'at'); // byte offset of item i in b_i and out: 4i
+  const end = fn.local('i32', 'end'); // 4 · count
+  const row = fn.local('i32', 'row'); // byte address of q_i
+  const f = fn.local('i32', 'f'); // byte offset of the current four lanes in a row
+  const acc = fn.local('v128', 'acc'); // four partial sums of q_i·p
 
-// prettier-ignore
-const body = [
-  ...get(P.count), ...i32Const(2), ...op.i32Shl, ...set(L.end),
-  ...get(P.itemFactors), ...set(L.row),
-  ...block, ...loop,
-  ...get(L.at), ...get(L.end), ...op.i32GeU, ...brIf(1),
-  ...v128Zero(), ...set(L.acc), ...i32Const(0), ...set(L.f),
-  ...loop,
-  ...get(L.acc),
-  ...get(L.row), ...get(L.f), ...op.i32Add, ...op.v128Load,
-  ...get(P.user), ...get(L.f), ...op.i32Add, ...op.v128Load,
-  ...op.f32x4Mul, ...op.f32x4Add, ...set(L.acc),
-  ...get(L.f), ...i32Const(16), ...op.i32Add, ...tee(L.f), ...get(P.strideBytes), ...op.i32LtU,
-  ...brIf(0), ...op.end,
-  // out[i] = (base + b_i) + ((a0 + a1) + (a2 + a3))
-  ...get(P.out), ...get(L.at), ...op.i32Add,
-  ...get(P.base), ...get(P.itemBias), ...get(L.at), ...op.i32Add, ...op.f32Load, ...op.f32Add,
-  ...get(L.acc), ...f32x4ExtractLane(0), ...get(L.acc), ...f32x4ExtractLane(1), ...op.f32Add,
-  ...get(L.acc), ...f32x4ExtractLane(2), ...get(L.acc), ...f32x4ExtractLane(3), ...op.f32Add,
-  ...op.f32Add, ...op.f32Add, ...op.f32Store,
-  ...get(L.row), ...get(P.strideBytes), ...op.i32Add, ...set(L.row),
-  ...get(L.at), ...i32Const(4), ...op.i32Add, ...set(L.at),
-  ...br(0), ...op.end, ...op.end,
-  ...op.end,
-];
+  // prettier-ignore
+  fn.emit(
+    get(p.count), i32Const(2), op.i32Shl, set(end),
+    get(p.itemFactors), set(row),
+    block, loop,
+    get(at), get(end), op.i32GeU, brIf(1),
+    v128Zero(), set(acc), i32Const(0), set(f),
+    loop,
+    get(acc),
+    get(row), get(f), op.i32Add, op.v128Load,
+    get(p.user), get(f), op.i32Add, op.v128Load,
+    op.f32x4Mul, op.f32x4Add, set(acc),
+    get(f), i32Const(16), op.i32Add, tee(f), get(p.strideBytes), op.i32LtU,
+    brIf(0), op.end,
+    // out[i] = (base + b_i) + ((a0 + a1) + (a2 + a3))
+    get(p.out), get(at), op.i32Add,
+    get(p.base), get(p.itemBias), get(at), op.i32Add, op.f32Load, op.f32Add,
+    get(acc), f32x4ExtractLane(0), get(acc), f32x4ExtractLane(1), op.f32Add,
+    get(acc), f32x4ExtractLane(2), get(acc), f32x4ExtractLane(3), op.f32Add,
+    op.f32Add, op.f32Add, op.f32Store,
+    get(row), get(p.strideBytes), op.i32Add, set(row),
+    get(at), i32Const(4), op.i32Add, set(at),
+    br(0), op.end, op.end,
+  );
+  return fn;
+}
 
+/** The module's bytes: imports env.memory, exports `scoreItems`. */
 export function scoreModuleBytes(): Uint8Array {
-  const { i32, f32, v128 } = valueType;
-  const funcType = [0x60, ...u32(7), i32, i32, i32, i32, i32, i32, f32, ...u32(0)];
-  const memoryImport = [...utf8Name('env'), ...utf8Name('memory'), 0x02, 0x00, ...u32(1)];
-  const locals = vector([
-    [...u32(4), i32],
-    [...u32(1), v128],
-  ]);
-  const code = [...locals, ...body];
-  return new Uint8Array([
-    ...moduleHeader,
-    ...section(sectionId.type, vector([funcType])),
-    ...section(sectionId.import, vector([memoryImport])),
-    ...section(sectionId.function, vector([u32(0)])),
-    ...section(sectionId.export, vector([[...utf8Name('scoreItems'), 0x00, ...u32(0)]])),
-    ...section(sectionId.code, vector([[...u32(code.length), ...code]])),
-  ]);
+  return singleFunctionModule('score_kernel', scoreItemsFunction(), { shared: false });
 }
 
 let compiled: WasmModule | undefined;

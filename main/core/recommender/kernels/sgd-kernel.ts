@@ -10,18 +10,13 @@ import {
   get,
   i32Const,
   loop,
-  moduleHeader,
   op,
-  section,
-  sectionId,
   set,
   tee,
-  u32,
-  utf8Name,
   v128Zero,
-  valueType,
-  vector,
 } from './wasm-encoding.ts';
+import { WasmFunction } from './wasm-function.ts';
+import { singleFunctionModule } from './wasm-module.ts';
 
 /**
  * One epoch of SGD over `count` ratings, in WebAssembly SIMD (f32x4), with Surprise's update:
@@ -55,131 +50,140 @@ export type SgdEpoch = (
   regQi: number,
 ) => number;
 
-// Parameters, in the order above.
-const P = { users: 0, items: 1, ratings: 2, count: 3, userBias: 4, itemBias: 5 } as const;
-const F = { userFactors: 6, itemFactors: 7, strideBytes: 8, mu: 9, lrBu: 10, lrBi: 11 } as const;
-const G = { lrPu: 12, lrQi: 13, regBu: 14, regBi: 15, regPu: 16, regQi: 17 } as const;
-// Locals: 8 × i32, 3 × f32, 1 × f64, 7 × v128.
-const L = { at: 18, end: 19, user: 20, item: 21, pRow: 22, qRow: 23, f: 24, biasAt: 25 } as const;
-const M = { err: 26, bias: 27, dot: 28, sse: 29 } as const;
-const V = { acc: 30, stepP: 31, shrinkP: 32, stepQ: 33, shrinkQ: 34, p: 35, q: 36 } as const;
+/** Parameters (in SgdEpoch's order) and locals, by name. */
+function declare(fn: WasmFunction) {
+  // prettier-ignore
+  const params = fn.params({
+    users: 'i32', items: 'i32', ratings: 'i32', count: 'i32',
+    userBias: 'i32', itemBias: 'i32', userFactors: 'i32', itemFactors: 'i32',
+    strideBytes: 'i32', mu: 'f32', lrBu: 'f32', lrBi: 'f32', lrPu: 'f32', lrQi: 'f32',
+    regBu: 'f32', regBi: 'f32', regPu: 'f32', regQi: 'f32',
+  });
+  const locals = fn.locals({
+    at: 'i32', // byte offset of the current rating in users, items and ratings: 4r
+    end: 'i32', // 4 · count
+    user: 'i32', // dense index u
+    item: 'i32', // dense index i
+    userRow: 'i32', // byte address of p_u
+    itemRow: 'i32', // byte address of q_i
+    f: 'i32', // byte offset of the current four lanes in a row
+    biasAt: 'i32', // byte address of the bias being updated
+    err: 'f32', // e
+    bias: 'f32', // the old value of that bias
+    dot: 'f32', // q_i·p_u
+    sse: 'f64', // Σ e², in double so a million terms lose nothing
+    acc: 'v128', // four partial sums of q_i·p_u
+    userStep: 'v128', // γ_pu e in every lane
+    userShrink: 'v128', // 1 − γ_pu λ_pu in every lane
+    itemStep: 'v128', // γ_qi e
+    itemShrink: 'v128', // 1 − γ_qi λ_qi
+    userLanes: 'v128', // four lanes of the old p_u
+    itemLanes: 'v128', // four lanes of the old q_i
+  });
+  return { ...params, ...locals };
+}
+type Names = ReturnType<typeof declare>;
+type Code = (readonly number[])[];
 
-const splat = (...value: (readonly number[])[]): number[] => [...value.flat(), ...op.f32x4Splat];
+const splat = (...value: Code): Code => [...value, op.f32x4Splat];
+
 /** `1 − γ λ` as an f32 on the stack. */
 // prettier-ignore
-const shrink = (lr: number, reg: number): number[] => [
-  ...f32Const(1), ...get(lr), ...get(reg), ...op.f32Mul, ...op.f32Sub,
+const shrink = (lr: number, reg: number): Code => [
+  f32Const(1), get(lr), get(reg), op.f32Mul, op.f32Sub,
 ];
 
-/** b ← b + γ (e − λ b) for the bias whose byte address is in local `biasAt`. */
+/** b ← b + γ (e − λ b) for the bias whose byte address is in `biasAt`. */
 // prettier-ignore
-function biasStep(lr: number, reg: number): number[] {
-  return [
-    ...get(L.biasAt), ...get(L.biasAt), ...op.f32Load, ...set(M.bias),
-    ...get(M.bias), ...get(lr), ...get(M.err), ...get(reg), ...get(M.bias), ...op.f32Mul,
-    ...op.f32Sub, ...op.f32Mul, ...op.f32Add, ...op.f32Store,
-  ];
-}
+const biasStep = (v: Names, lr: number, reg: number): Code => [
+  get(v.biasAt), get(v.biasAt), op.f32Load, set(v.bias),
+  get(v.bias), get(lr), get(v.err), get(reg), get(v.bias), op.f32Mul,
+  op.f32Sub, op.f32Mul, op.f32Add, op.f32Store,
+];
 
 /** acc = Σ_f p_u[f] q_i[f], then the four lanes summed into `dot`. */
 // prettier-ignore
-const dotProduct = [
-  ...v128Zero(), ...set(V.acc), ...i32Const(0), ...set(L.f),
-  ...loop,
-  ...get(V.acc),
-  ...get(L.pRow), ...get(L.f), ...op.i32Add, ...op.v128Load,
-  ...get(L.qRow), ...get(L.f), ...op.i32Add, ...op.v128Load,
-  ...op.f32x4Mul, ...op.f32x4Add, ...set(V.acc),
-  ...get(L.f), ...i32Const(16), ...op.i32Add, ...tee(L.f), ...get(F.strideBytes), ...op.i32LtU,
-  ...brIf(0), ...op.end,
-  ...get(V.acc), ...f32x4ExtractLane(0), ...get(V.acc), ...f32x4ExtractLane(1), ...op.f32Add,
-  ...get(V.acc), ...f32x4ExtractLane(2), ...get(V.acc), ...f32x4ExtractLane(3), ...op.f32Add,
-  ...op.f32Add, ...set(M.dot),
+const dotProduct = (v: Names): Code => [
+  v128Zero(), set(v.acc), i32Const(0), set(v.f),
+  loop,
+  get(v.acc),
+  get(v.userRow), get(v.f), op.i32Add, op.v128Load,
+  get(v.itemRow), get(v.f), op.i32Add, op.v128Load,
+  op.f32x4Mul, op.f32x4Add, set(v.acc),
+  get(v.f), i32Const(16), op.i32Add, tee(v.f), get(v.strideBytes), op.i32LtU,
+  brIf(0), op.end,
+  get(v.acc), f32x4ExtractLane(0), get(v.acc), f32x4ExtractLane(1), op.f32Add,
+  get(v.acc), f32x4ExtractLane(2), get(v.acc), f32x4ExtractLane(3), op.f32Add,
+  op.f32Add, set(v.dot),
 ];
 
 /** p ← p(1 − γ_pu λ_pu) + (γ_pu e) q and q ← q(1 − γ_qi λ_qi) + (γ_qi e) p, four lanes a step. */
 // prettier-ignore
-const factorStep = [
-  ...splat(get(G.lrPu), get(M.err), op.f32Mul), ...set(V.stepP),
-  ...splat(get(G.lrQi), get(M.err), op.f32Mul), ...set(V.stepQ),
-  ...i32Const(0), ...set(L.f),
-  ...loop,
-  ...get(L.pRow), ...get(L.f), ...op.i32Add, ...op.v128Load, ...set(V.p),
-  ...get(L.qRow), ...get(L.f), ...op.i32Add, ...op.v128Load, ...set(V.q),
-  ...get(L.pRow), ...get(L.f), ...op.i32Add,
-  ...get(V.p), ...get(V.shrinkP), ...op.f32x4Mul, ...get(V.stepP), ...get(V.q), ...op.f32x4Mul,
-  ...op.f32x4Add, ...op.v128Store,
-  ...get(L.qRow), ...get(L.f), ...op.i32Add,
-  ...get(V.q), ...get(V.shrinkQ), ...op.f32x4Mul, ...get(V.stepQ), ...get(V.p), ...op.f32x4Mul,
-  ...op.f32x4Add, ...op.v128Store,
-  ...get(L.f), ...i32Const(16), ...op.i32Add, ...tee(L.f), ...get(F.strideBytes), ...op.i32LtU,
-  ...brIf(0), ...op.end,
+const factorStep = (v: Names): Code => [
+  ...splat(get(v.lrPu), get(v.err), op.f32Mul), set(v.userStep),
+  ...splat(get(v.lrQi), get(v.err), op.f32Mul), set(v.itemStep),
+  i32Const(0), set(v.f),
+  loop,
+  get(v.userRow), get(v.f), op.i32Add, op.v128Load, set(v.userLanes),
+  get(v.itemRow), get(v.f), op.i32Add, op.v128Load, set(v.itemLanes),
+  get(v.userRow), get(v.f), op.i32Add,
+  get(v.userLanes), get(v.userShrink), op.f32x4Mul, get(v.userStep), get(v.itemLanes), op.f32x4Mul,
+  op.f32x4Add, op.v128Store,
+  get(v.itemRow), get(v.f), op.i32Add,
+  get(v.itemLanes), get(v.itemShrink), op.f32x4Mul, get(v.itemStep), get(v.userLanes), op.f32x4Mul,
+  op.f32x4Add, op.v128Store,
+  get(v.f), i32Const(16), op.i32Add, tee(v.f), get(v.strideBytes), op.i32LtU,
+  brIf(0), op.end,
 ];
 
-/** Loads the dense index at `arrayParam[at]` and sets the row address and bias address. */
+/** Loads the dense index at `array[at]` into `index` and the address of its row into `row`. */
 // prettier-ignore
-function locate(arrayParam: number, index: number, factors: number, row: number): number[] {
-  return [
-    ...get(arrayParam), ...get(L.at), ...op.i32Add, ...op.i32Load, ...set(index),
-    ...get(factors), ...get(index), ...get(F.strideBytes), ...op.i32Mul, ...op.i32Add, ...set(row),
-  ];
+const locate = (v: Names, array: number, index: number, factors: number, row: number): Code => [
+  get(array), get(v.at), op.i32Add, op.i32Load, set(index),
+  get(factors), get(index), get(v.strideBytes), op.i32Mul, op.i32Add, set(row),
+];
+
+/** The byte address of element `index` of the Float32 array at `base`: base + 4·index. */
+// prettier-ignore
+const elementAddress = (base: number, index: number): Code => [
+  get(base), get(index), i32Const(2), op.i32Shl, op.i32Add,
+];
+
+// prettier-ignore
+function sgdEpochFunction(): WasmFunction {
+  const fn = new WasmFunction('sgdEpoch', ['f64']);
+  const v = declare(fn);
+  fn.emit(
+    get(v.count), i32Const(2), op.i32Shl, set(v.end),
+    ...splat(...shrink(v.lrPu, v.regPu)), set(v.userShrink),
+    ...splat(...shrink(v.lrQi, v.regQi)), set(v.itemShrink),
+    f64Const(0), set(v.sse),
+    block, loop,
+    get(v.at), get(v.end), op.i32GeU, brIf(1),
+    ...locate(v, v.users, v.user, v.userFactors, v.userRow),
+    ...locate(v, v.items, v.item, v.itemFactors, v.itemRow),
+    ...dotProduct(v),
+    // e = r − (((μ + b_u) + b_i) + dot)
+    get(v.ratings), get(v.at), op.i32Add, op.f32Load,
+    get(v.mu),
+    ...elementAddress(v.userBias, v.user), op.f32Load, op.f32Add,
+    ...elementAddress(v.itemBias, v.item), op.f32Load, op.f32Add,
+    get(v.dot), op.f32Add, op.f32Sub, set(v.err),
+    get(v.sse), get(v.err), op.f64PromoteF32, get(v.err), op.f64PromoteF32,
+    op.f64Mul, op.f64Add, set(v.sse),
+    ...elementAddress(v.userBias, v.user), set(v.biasAt), ...biasStep(v, v.lrBu, v.regBu),
+    ...elementAddress(v.itemBias, v.item), set(v.biasAt), ...biasStep(v, v.lrBi, v.regBi),
+    ...factorStep(v),
+    get(v.at), i32Const(4), op.i32Add, set(v.at),
+    br(0), op.end, op.end,
+    get(v.sse),
+  );
+  return fn;
 }
-
-// prettier-ignore
-const biasAddress = (base: number, index: number): number[] => [
-  ...get(base), ...get(index), ...i32Const(2), ...op.i32Shl, ...op.i32Add, ...set(L.biasAt),
-];
-
-// prettier-ignore
-const body = [
-  ...get(P.count), ...i32Const(2), ...op.i32Shl, ...set(L.end),
-  ...splat(shrink(G.lrPu, G.regPu)), ...set(V.shrinkP),
-  ...splat(shrink(G.lrQi, G.regQi)), ...set(V.shrinkQ),
-  ...f64Const(0), ...set(M.sse),
-  ...block, ...loop,
-  ...get(L.at), ...get(L.end), ...op.i32GeU, ...brIf(1),
-  ...locate(P.users, L.user, F.userFactors, L.pRow),
-  ...locate(P.items, L.item, F.itemFactors, L.qRow),
-  ...dotProduct,
-  // e = r − (((μ + b_u) + b_i) + dot)
-  ...get(P.ratings), ...get(L.at), ...op.i32Add, ...op.f32Load,
-  ...get(F.mu),
-  ...get(P.userBias), ...get(L.user), ...i32Const(2), ...op.i32Shl, ...op.i32Add, ...op.f32Load,
-  ...op.f32Add,
-  ...get(P.itemBias), ...get(L.item), ...i32Const(2), ...op.i32Shl, ...op.i32Add, ...op.f32Load,
-  ...op.f32Add, ...get(M.dot), ...op.f32Add, ...op.f32Sub, ...set(M.err),
-  ...get(M.sse), ...get(M.err), ...op.f64PromoteF32, ...get(M.err), ...op.f64PromoteF32,
-  ...op.f64Mul, ...op.f64Add, ...set(M.sse),
-  ...biasAddress(P.userBias, L.user), ...biasStep(F.lrBu, G.regBu),
-  ...biasAddress(P.itemBias, L.item), ...biasStep(F.lrBi, G.regBi),
-  ...factorStep,
-  ...get(L.at), ...i32Const(4), ...op.i32Add, ...set(L.at),
-  ...br(0), ...op.end, ...op.end,
-  ...get(M.sse), ...op.end,
-];
 
 /** The module's bytes: imports env.memory (shared or not), exports `sgdEpoch`. */
 export function sgdModuleBytes(shared: boolean): Uint8Array {
-  const { i32, f32, f64, v128 } = valueType;
-  const params = [...new Array<number>(9).fill(i32), ...new Array<number>(9).fill(f32)];
-  const funcType = [0x60, ...u32(params.length), ...params, ...u32(1), f64];
-  const limits = shared ? [0x03, ...u32(1), ...u32(65536)] : [0x00, ...u32(1)];
-  const memoryImport = [...utf8Name('env'), ...utf8Name('memory'), 0x02, ...limits];
-  const locals = vector([
-    [...u32(8), i32],
-    [...u32(3), f32],
-    [...u32(1), f64],
-    [...u32(7), v128],
-  ]);
-  const code = [...locals, ...body];
-  return new Uint8Array([
-    ...moduleHeader,
-    ...section(sectionId.type, vector([funcType])),
-    ...section(sectionId.import, vector([memoryImport])),
-    ...section(sectionId.function, vector([u32(0)])),
-    ...section(sectionId.export, vector([[...utf8Name('sgdEpoch'), 0x00, ...u32(0)]])),
-    ...section(sectionId.code, vector([[...u32(code.length), ...code]])),
-  ]);
+  return singleFunctionModule('sgd_kernel', sgdEpochFunction(), { shared });
 }
 
 const compiled = new Map<boolean, WasmModule>();

@@ -18,7 +18,7 @@ export function u32(value: number): number[] {
 }
 
 /** Signed LEB128 for 32-bit integers. */
-export function s32(value: number): number[] {
+function s32(value: number): number[] {
   const bytes: number[] = [];
   let rest = value | 0;
   for (;;) {
@@ -47,6 +47,7 @@ export function section(id: number, content: readonly number[]): number[] {
 export const valueType = { i32: 0x7f, f32: 0x7d, f64: 0x7c, v128: 0x7b } as const;
 
 export const sectionId = {
+  custom: 0,
   type: 1,
   import: 2,
   function: 3,

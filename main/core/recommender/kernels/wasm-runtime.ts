@@ -30,7 +30,7 @@ interface WasmApi {
 
 const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 
-export const wasmPageBytes = 65536;
+const wasmPageBytes = 65536;
 /** 4 GiB, the most a 32-bit memory can address. */
 export const wasmMaxPages = 65536;
 
