@@ -41,10 +41,10 @@ export interface Pick {
 }
 
 /** Stars a "not interested" song stands for when the ranker folds the listener in. */
-export const hiddenAsStars = 2;
+const hiddenAsStars = 2;
 
 /** Predicted stars below which SVD vetoes a candidate ("it's fine" is not a pick). */
-export const minimumStars = 3.5;
+const minimumStars = 3.5;
 
 /** How many candidates the ranker hands the re-rank for each pick wanted. */
 const candidatesPerPick = 15;

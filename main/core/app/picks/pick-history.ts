@@ -64,7 +64,7 @@ export class PickHistory {
 }
 
 /** Per-showing freshness penalty (relevance is on a 0–1 scale) over the last three rounds. */
-export const freshnessPenalty = 0.2;
+const freshnessPenalty = 0.2;
 
 /**
  * How much to hold back each song shown lately: {@link freshnessPenalty} per showing in the last

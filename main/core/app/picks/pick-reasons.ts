@@ -3,7 +3,7 @@ import type { Contribution } from './pick-ranker.ts';
 /** Songs rated this many stars or more are "liked": the only ones a "because" may cite. */
 export const likedStars = 4;
 /** Songs rated this many stars or fewer are "disliked". */
-export const dislikedStars = 2;
+const dislikedStars = 2;
 
 export interface PickReason {
   /** `liked`: "because you liked X"; `disliked`: "…and you didn't like Y". */

@@ -8,7 +8,7 @@ import type { PickRanker } from './pick-ranker.ts';
  * SVD as a ranker: what the picks fall back to while a stored model predates the ranking model
  * (until the next retrain). Its contributions are the fold-in's exact per-rating terms.
  */
-export function svdRanker(recommender: Recommender): PickRanker {
+function svdRanker(recommender: Recommender): PickRanker {
   return {
     rank(listener, options) {
       const { recommendations } = recommender.recommend(listener, {

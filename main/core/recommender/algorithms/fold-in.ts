@@ -48,7 +48,7 @@ export interface FoldedListener {
 }
 
 /** Writes x_i (see {@link FoldedListener}) for dense item `item` into `out`. */
-function featureRow(model: SvdModel, item: number, out: Float64Array): void {
+export function featureRow(model: SvdModel, item: number, out: Float64Array): void {
   const offset = model.options.biased ? 1 : 0;
   if (offset === 1) out[0] = 1;
   const base = item * model.factors;
