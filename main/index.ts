@@ -10,6 +10,7 @@ import type { AppPaths } from './desktop/app-paths.ts';
 import { createAppService } from './core/app/app-service.ts';
 import { bootstrapStore } from './core/app/bootstrap.ts';
 import { EventHub } from './core/app/event-hub.ts';
+import { readModelOptions } from './core/app/model-parameters.ts';
 import { openStore } from './core/store/store.ts';
 import { CredentialVault, secretStorageFrom } from './desktop/credentials.ts';
 import {
@@ -26,7 +27,7 @@ import { registerMenu } from './desktop/menu.ts';
 import { createMenuActions, reportActionError } from './desktop/menu-actions.ts';
 import { createRefresh } from './desktop/refresh.ts';
 import { createSenderCheck } from './desktop/sender-guard.ts';
-import { createSettingsService, readModelOptions } from './desktop/settings.ts';
+import { createSettingsService } from './desktop/settings.ts';
 import { createSpotifyCrawl } from './desktop/spotify-crawl.ts';
 import { registerTaskbarProgress } from './desktop/taskbar-progress.ts';
 import { createModels } from './desktop/training.ts';

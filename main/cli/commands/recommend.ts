@@ -1,4 +1,5 @@
 import type { CliIo } from '../cli-io.ts';
+import { limits } from '../../core/contract/index.ts';
 import type { RecommendationView, Result, TrackView } from '../../core/contract/index.ts';
 import { createAppService } from '../../core/app/app-service.ts';
 import type { AppService } from '../../core/app/app-service.ts';
@@ -78,8 +79,20 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     rate: { type: 'string' },
     top: { type: 'string' },
   });
-  const rate = integerOption(values.rate, 'rate', 5, 1, 50);
-  const top = integerOption(values.top, 'top', 3, 1, 50);
+  const rate = integerOption(
+    values.rate,
+    'rate',
+    5,
+    limits.songsToRate.min,
+    limits.songsToRate.max,
+  );
+  const top = integerOption(
+    values.top,
+    'top',
+    3,
+    limits.recommendations.min,
+    limits.recommendations.max,
+  );
   const reader = createLineReader(io.stdin);
   const ask = async (prompt: string): Promise<string> => {
     io.out(prompt);
