@@ -7,11 +7,7 @@ import { app, safeStorage, shell } from 'electron';
 import { join } from 'node:path';
 import { resolveAppPaths } from './desktop/app-paths.ts';
 import type { AppPaths } from './desktop/app-paths.ts';
-import { createAppService } from './core/app/app-service.ts';
-import { bootstrapStore } from './core/app/bootstrap.ts';
-import { EventHub } from './core/app/event-hub.ts';
-import { readModelOptions } from './core/app/model-parameters.ts';
-import { openStore } from './core/store/store.ts';
+import { composeEarshot } from './core/compose.ts';
 import { CredentialVault, secretStorageFrom } from './desktop/credentials.ts';
 import {
   createDesktopEventSender,
@@ -30,18 +26,18 @@ import { createSenderCheck } from './desktop/sender-guard.ts';
 import { createSettingsService } from './desktop/settings.ts';
 import { createSpotifyCrawl } from './desktop/spotify-crawl.ts';
 import { registerTaskbarProgress } from './desktop/taskbar-progress.ts';
-import { createModels } from './desktop/training.ts';
 import { registerWebContentsGuards } from './desktop/web-security.ts';
 import { createAppWindows } from './desktop/window.ts';
 
-/** The core's services over the user's database, as every face builds them. */
+/** The core as every face builds it, and the desktop's own services around it. */
 function createServices(paths: AppPaths, log: Log) {
-  const store = openStore(paths.database);
-  bootstrapStore(store, paths.catalog);
-  const events = new EventHub();
   const onInternalError = (error: unknown): void => log('internal error', error);
-  const models = createModels({ store, events, modelOptions: () => readModelOptions(store) });
-  const service = createAppService({ store, models, events, onInternalError });
+  const earshot = composeEarshot({
+    database: paths.database,
+    catalogPath: paths.catalog,
+    onInternalError,
+  });
+  const { store, events, models, service } = earshot;
   const settings = createSettingsService({
     store,
     vault: new CredentialVault(store.settings, secretStorageFrom(safeStorage, process.platform)),
@@ -58,12 +54,13 @@ function createServices(paths: AppPaths, log: Log) {
     crawl: createSpotifyCrawl(),
     onInternalError,
   });
-  return { store, events, models, service, settings, refresh };
+  return { earshot, settings, refresh };
 }
 
 /** The desktop face: window, IPC, events, menu and lifecycle around the services. */
 function startApp(paths: AppPaths, log: Log, logFile: string): void {
-  const { store, events, models, service, settings, refresh } = createServices(paths, log);
+  const { earshot, settings, refresh } = createServices(paths, log);
+  const { store, events, models, service } = earshot;
   const windows = createAppWindows({ paths, log });
   registerIpc({
     handle: createRequestRouter({ service, settings, refresh }),
@@ -104,8 +101,7 @@ function startApp(paths: AppPaths, log: Log, logFile: string): void {
     windows,
     onQuit: () => {
       refresh.cancel();
-      models.close();
-      store.close();
+      earshot.close();
     },
   });
   windows.open();

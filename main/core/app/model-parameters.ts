@@ -42,7 +42,11 @@ export function writeModelParameters(
   return { parameters, changed: JSON.stringify(parameters) !== JSON.stringify(before) };
 }
 
-/** What the app trains: its tuned options with the user's parameters over them. */
+/**
+ * What every face trains: the app's tuned options with the user's parameters over them. Read at
+ * each training, so a change in Settings applies to the next one, and `earshot serve`,
+ * `recommend` and `pipeline` train (and load) the very model the desktop app does.
+ */
 export function readModelOptions(store: Store): SvdOptions {
   return { ...appModelOptions, ...readModelParameters(store) };
 }
