@@ -9,12 +9,7 @@ import { resolveAppPaths } from './desktop/app-paths.ts';
 import type { AppPaths } from './desktop/app-paths.ts';
 import { composeEarshot } from './core/compose.ts';
 import { CredentialVault, secretStorageFrom } from './desktop/credentials.ts';
-import {
-  createDesktopEventSender,
-  forwardEvents,
-  registerIpc,
-  sendWhenLoaded,
-} from './desktop/ipc.ts';
+import { registerIpc } from './desktop/ipc.ts';
 import { createRequestRouter } from './desktop/ipc-routes.ts';
 import { failToStart, prepareApp, registerLifecycle } from './desktop/lifecycle.ts';
 import { createLog } from './desktop/log.ts';
@@ -27,6 +22,7 @@ import { createSettingsService } from './desktop/settings.ts';
 import { createSpotifyCrawl } from './desktop/spotify-crawl.ts';
 import { registerTaskbarProgress } from './desktop/taskbar-progress.ts';
 import { registerWebContentsGuards } from './desktop/web-security.ts';
+import { forwardEvents, registerWindowPush } from './desktop/window-push.ts';
 import { createAppWindows } from './desktop/window.ts';
 
 /** The core as every face builds it, and the desktop's own services around it. */
@@ -62,22 +58,20 @@ function startApp(paths: AppPaths, log: Log, logFile: string): void {
   const { earshot, settings, refresh } = createServices(paths, log);
   const { store, events, models, service } = earshot;
   const windows = createAppWindows({ paths, log });
-  registerIpc({
-    handle: createRequestRouter({ service, settings, refresh }),
-    isTrustedSender: createSenderCheck({
-      appPageUrl: paths.rendererUrl,
-      isAppWindow: windows.isAppWindow,
-    }),
+  const isTrustedSender = createSenderCheck({
+    appPageUrl: paths.rendererUrl,
+    isAppWindow: windows.isAppWindow,
   });
-  forwardEvents({ events, targets: windows.contents });
-  const sendDesktopEvent = createDesktopEventSender(windows.contents);
-  refresh.onFinished((result) => sendDesktopEvent('pipeline:finished', result));
+  registerIpc({ handle: createRequestRouter({ service, settings, refresh }), isTrustedSender });
+  const push = registerWindowPush({ targets: windows.contents, isTrustedSender });
+  forwardEvents(events, push);
+  refresh.onFinished((result) => push.send('pipeline:finished', result));
   const actions = createMenuActions({
     store,
     models,
     service,
     refresh,
-    showSettings: () => sendWhenLoaded(windows.open().webContents, 'settings:open', null),
+    showSettings: () => push.sendTo(windows.open().webContents, 'settings:open', null),
     parent: windows.current,
     dataDir: paths.dataDir,
     openPath: (path) => shell.openPath(path),

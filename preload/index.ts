@@ -13,6 +13,7 @@ import {
   eventNames,
   implementApi,
   methods,
+  readyChannel,
 } from '../main/core/contract/index.ts';
 import type {
   DesktopApi,
@@ -56,6 +57,7 @@ const api = {
   ...implementApi(methods, invokeOn(methods)),
   ...implementApi(desktopMethods, invokeOn(desktopMethods)),
   on,
+  ready: () => ipcRenderer.send(readyChannel),
 } satisfies EarshotApi & DesktopApi;
 
 contextBridge.exposeInMainWorld('earshot', api);

@@ -54,6 +54,9 @@ export class FakeDesktop {
     finish?.(result);
   }
 
+  /** How often the page said it listens (`ready`). */
+  readyCalls = 0;
+
   readonly api: DesktopApi = {
     getSettings: () =>
       this.#earshot.answerDesktop('getSettings', undefined, () => ({
@@ -105,5 +108,8 @@ export class FakeDesktop {
         return { cancelled: isRunning };
       }),
     on: (event, listener) => this.#earshot.subscribe(event, listener),
+    ready: () => {
+      this.readyCalls += 1;
+    },
   };
 }

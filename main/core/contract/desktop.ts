@@ -99,6 +99,12 @@ export const desktopEventNames = Object.keys(desktopEvents) as readonly DesktopE
 export type WindowEventName = EventName | DesktopEventName;
 export interface WindowEvents extends EarshotEvents, DesktopEvents {}
 
+/**
+ * The page tells the main process it has subscribed to its events (one-way, no payload). Until
+ * then, and again after a reload, pushes to that window wait.
+ */
+export const readyChannel = 'window:ready';
+
 /** What the desktop window's `window.earshot` adds to `EarshotApi`. */
 export type DesktopApi = ApiOf<typeof desktopMethods> & {
   /** Subscribes to a desktop push event; returns the unsubscribe function. */
@@ -106,4 +112,6 @@ export type DesktopApi = ApiOf<typeof desktopMethods> & {
     event: E,
     listener: (payload: DesktopEvents[E]) => void,
   ) => () => void;
+  /** The page is listening: pushes held for it are sent now, and later ones at once. */
+  readonly ready: () => void;
 };

@@ -80,7 +80,7 @@ export function getApi(host: ApiHost): EarshotApi {
 
 function isDesktopBridge(bridge: DesktopBridge): bridge is EarshotApi & DesktopApi {
   const members: Partial<Record<string, unknown>> = bridge;
-  return desktopMethodNames.every((name) => typeof members[name] === 'function');
+  return [...desktopMethodNames, 'ready'].every((name) => typeof members[name] === 'function');
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   methods,
   parseDesktopRequest,
   parseRequest,
+  readyChannel,
   takesRequest,
 } from '../../../main/core/contract/index.ts';
 import type { DesktopMethodName, MethodName } from '../../../main/core/contract/index.ts';
@@ -24,12 +25,13 @@ const noRequestMethods = [...Object.entries(methods), ...Object.entries(desktopM
 );
 
 describe('the contract', () => {
-  it('gives every method and event a channel of its own, domain:verb', () => {
+  it('gives every method, event and the ready handshake a channel of its own, domain:verb', () => {
     const names = [
       ...Object.values(channels),
       ...Object.values(desktopChannels),
       ...eventNames,
       ...desktopEventNames,
+      readyChannel,
     ];
     expect(new Set(names).size).toBe(names.length);
     for (const name of names) expect(name).toMatch(/^[a-z]+:[a-z-]+$/);
