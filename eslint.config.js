@@ -51,6 +51,25 @@ export default tseslint.config(
     },
   },
   {
+    // The contract runs in the page too (the Settings forms check requests with its schemas):
+    // it imports zod, its own files and the Spotify source syntax, nothing else.
+    files: ['main/core/contract/**/*.ts', 'main/core/spotify/parse-source.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!(zod|\\./[a-z-]+\\.ts|\\.\\./spotify/parse-source\\.ts)$)',
+              message:
+                'The contract runs in the renderer as well: zod and its own files only (no Node, no Electron, no other core module).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The browser and terminal faces run without Electron: they share the core, never the shell.
     files: ['main/web/**/*.ts', 'main/cli/**/*.ts'],
     rules: {
@@ -66,7 +85,8 @@ export default tseslint.config(
     },
   },
   {
-    // The renderer is a web page: it sees the contract's types, never Node, SQLite or main/.
+    // The renderer is a web page: it sees the contract (through preload/api.ts), never Node,
+    // SQLite or the rest of main/.
     files: ['renderer/**/*.ts', 'renderer/**/*.svelte'],
     languageOptions: {
       globals: { ...globals.browser },
@@ -83,7 +103,12 @@ export default tseslint.config(
             { name: 'electron', message: 'The renderer talks through src/lib/api.ts only.' },
             { name: 'better-sqlite3', message: 'The renderer never touches the database.' },
           ],
-          patterns: [{ group: ['**/main/**'], message: 'Import types from preload/api.ts only.' }],
+          patterns: [
+            {
+              group: ['**/main/**'],
+              message: 'Import the contract from preload/api.ts, and nothing else of main/.',
+            },
+          ],
         },
       ],
     },

@@ -7,7 +7,8 @@ const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url))
  * The preload, bundled on its own: a sandboxed renderer runs preloads as a single CommonJS
  * script (no ESM, no relative requires), with only `electron` provided. Hence one file,
  * `out/preload/index.cjs` (`.cjs` because package.json says `"type": "module"`), with the
- * contract's `channels` inlined and `electron` left to the sandbox's `require`.
+ * contract (its method tables, and so zod) bundled in and `electron` left to the sandbox's
+ * `require`.
  */
 export default defineConfig({
   // Nothing of the renderer's root, public folder or plugins applies to the preload.

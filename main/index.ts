@@ -7,17 +7,9 @@ import { app, safeStorage, shell } from 'electron';
 import { join } from 'node:path';
 import { resolveAppPaths } from './desktop/app-paths.ts';
 import type { AppPaths } from './desktop/app-paths.ts';
-import { createAppService } from './core/app/app-service.ts';
-import { bootstrapStore } from './core/app/bootstrap.ts';
-import { EventHub } from './core/app/event-hub.ts';
-import { openStore } from './core/store/store.ts';
+import { composeEarshot } from './core/compose.ts';
 import { CredentialVault, secretStorageFrom } from './desktop/credentials.ts';
-import {
-  createDesktopEventSender,
-  forwardEvents,
-  registerIpc,
-  sendWhenLoaded,
-} from './desktop/ipc.ts';
+import { registerIpc } from './desktop/ipc.ts';
 import { createRequestRouter } from './desktop/ipc-routes.ts';
 import { failToStart, prepareApp, registerLifecycle } from './desktop/lifecycle.ts';
 import { createLog } from './desktop/log.ts';
@@ -26,21 +18,22 @@ import { registerMenu } from './desktop/menu.ts';
 import { createMenuActions, reportActionError } from './desktop/menu-actions.ts';
 import { createRefresh } from './desktop/refresh.ts';
 import { createSenderCheck } from './desktop/sender-guard.ts';
-import { createSettingsService, readModelOptions } from './desktop/settings.ts';
+import { createSettingsService } from './desktop/settings.ts';
 import { createSpotifyCrawl } from './desktop/spotify-crawl.ts';
 import { registerTaskbarProgress } from './desktop/taskbar-progress.ts';
-import { createModels } from './desktop/training.ts';
 import { registerWebContentsGuards } from './desktop/web-security.ts';
+import { forwardEvents, registerWindowPush } from './desktop/window-push.ts';
 import { createAppWindows } from './desktop/window.ts';
 
-/** The core's services over the user's database, as every face builds them. */
+/** The core as every face builds it, and the desktop's own services around it. */
 function createServices(paths: AppPaths, log: Log) {
-  const store = openStore(paths.database);
-  bootstrapStore(store, paths.catalog);
-  const events = new EventHub();
   const onInternalError = (error: unknown): void => log('internal error', error);
-  const models = createModels({ store, events, modelOptions: () => readModelOptions(store) });
-  const service = createAppService({ store, models, events, onInternalError });
+  const earshot = composeEarshot({
+    database: paths.database,
+    catalogPath: paths.catalog,
+    onInternalError,
+  });
+  const { store, events, models, service } = earshot;
   const settings = createSettingsService({
     store,
     vault: new CredentialVault(store.settings, secretStorageFrom(safeStorage, process.platform)),
@@ -57,29 +50,28 @@ function createServices(paths: AppPaths, log: Log) {
     crawl: createSpotifyCrawl(),
     onInternalError,
   });
-  return { store, events, models, service, settings, refresh };
+  return { earshot, settings, refresh };
 }
 
 /** The desktop face: window, IPC, events, menu and lifecycle around the services. */
 function startApp(paths: AppPaths, log: Log, logFile: string): void {
-  const { store, events, models, service, settings, refresh } = createServices(paths, log);
+  const { earshot, settings, refresh } = createServices(paths, log);
+  const { store, events, models, service } = earshot;
   const windows = createAppWindows({ paths, log });
-  registerIpc({
-    handle: createRequestRouter({ service, settings, refresh }),
-    isTrustedSender: createSenderCheck({
-      appPageUrl: paths.rendererUrl,
-      isAppWindow: windows.isAppWindow,
-    }),
+  const isTrustedSender = createSenderCheck({
+    appPageUrl: paths.rendererUrl,
+    isAppWindow: windows.isAppWindow,
   });
-  forwardEvents({ events, targets: windows.contents });
-  const sendDesktopEvent = createDesktopEventSender(windows.contents);
-  refresh.onFinished((result) => sendDesktopEvent('pipeline:finished', result));
+  registerIpc({ handle: createRequestRouter({ service, settings, refresh }), isTrustedSender });
+  const push = registerWindowPush({ targets: windows.contents, isTrustedSender });
+  forwardEvents(events, push);
+  refresh.onFinished((result) => push.send('pipeline:finished', result));
   const actions = createMenuActions({
     store,
     models,
     service,
     refresh,
-    showSettings: () => sendWhenLoaded(windows.open().webContents, 'settings:open', null),
+    showSettings: () => push.sendTo(windows.open().webContents, 'settings:open', null),
     parent: windows.current,
     dataDir: paths.dataDir,
     openPath: (path) => shell.openPath(path),
@@ -103,8 +95,7 @@ function startApp(paths: AppPaths, log: Log, logFile: string): void {
     windows,
     onQuit: () => {
       refresh.cancel();
-      models.close();
-      store.close();
+      earshot.close();
     },
   });
   windows.open();

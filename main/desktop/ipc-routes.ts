@@ -1,9 +1,7 @@
-import type { Result } from '../core/contract/index.ts';
+import { isDesktopMethodName, parseDesktopRequest } from '../core/contract/index.ts';
 import type { AppService } from '../core/app/app-service.ts';
-import { toApiError } from '../core/app/service-error.ts';
 import type { RequestHandler } from './ipc.ts';
 import type { Refresh } from './refresh.ts';
-import { isDesktopMethodName, parseDesktopRequest } from './settings-guards.ts';
 import type { SettingsService } from './settings.ts';
 
 export interface RouteDeps {
@@ -22,11 +20,8 @@ export function createRequestRouter(deps: RouteDeps): RequestHandler {
     if (!isDesktopMethodName(method)) return deps.service.handle(method, request);
     if (method !== 'refreshData' && method !== 'cancelRefresh')
       return deps.settings.handle(method, request);
-    try {
-      parseDesktopRequest(method, request);
-    } catch (error) {
-      return { ok: false, error: toApiError(error) } satisfies Result<never>;
-    }
+    const parsed = parseDesktopRequest(method, request);
+    if (!parsed.ok) return { ok: false, error: parsed.error };
     return method === 'refreshData'
       ? deps.refresh.run()
       : { ok: true, value: deps.refresh.cancel() };

@@ -1,31 +1,26 @@
+import { parseDesktopRequest } from '../core/contract/index.ts';
 import type {
   DesktopMethodName,
-  DesktopRequestOf,
   DesktopResponseOf,
   DesktopSettings,
-  ModelParameters,
+  ParsedDesktopRequestOf,
   Result,
 } from '../core/contract/index.ts';
-import { appModelOptions } from '../core/app/model-settings.ts';
+import {
+  readModelOptions,
+  readModelParameters,
+  writeModelParameters,
+} from '../core/app/model-parameters.ts';
 import { readPreferences } from '../core/app/preferences.ts';
 import { toApiError } from '../core/app/service-error.ts';
 import type { SvdOptions } from '../core/recommender/algorithms/svd-options.ts';
 import type { Store } from '../core/store/store.ts';
 import type { CredentialsRead, CredentialVault } from './credentials.ts';
-import { parseDesktopRequest, parseModelParametersRequest } from './settings-guards.ts';
 
 /** The desktop methods this service answers; Refresh data has its own (refresh.ts). */
 export type SettingsMethod = Exclude<DesktopMethodName, 'refreshData' | 'cancelRefresh'>;
 
 const sourcesKey = 'spotify.sources';
-const modelKey = 'model.parameters';
-
-export const defaultModelParameters: ModelParameters = {
-  factors: appModelOptions.factors ?? 20,
-  epochs: appModelOptions.epochs ?? 100,
-  learningRate: appModelOptions.learningRate ?? 0.01,
-  regularization: appModelOptions.regularization ?? 0.05,
-};
 
 export interface SettingsDeps {
   readonly store: Store;
@@ -55,31 +50,8 @@ function storedSources(store: Store): readonly string[] {
   return Array.isArray(stored) ? stored.filter((s): s is string => typeof s === 'string') : [];
 }
 
-/** Stored parameters, each one checked again: a value out of range falls back to its default. */
-function storedModelParameters(store: Store): ModelParameters {
-  const stored = store.settings.get(modelKey);
-  const result = { ...defaultModelParameters };
-  if (typeof stored !== 'object' || stored === null) return result;
-  for (const name of Object.keys(result) as (keyof ModelParameters)[]) {
-    try {
-      const value = parseModelParametersRequest({ [name]: (stored as ModelParameters)[name] })[
-        name
-      ];
-      if (value !== undefined) result[name] = value;
-    } catch {
-      // A hand-edited or older value: the default stands.
-    }
-  }
-  return result;
-}
-
-/** What the app trains: its tuned options with the user's parameters over them. */
-export function readModelOptions(store: Store): SvdOptions {
-  return { ...appModelOptions, ...storedModelParameters(store) };
-}
-
 type Handlers = {
-  [K in SettingsMethod]: (request: DesktopRequestOf<K>) => Promise<DesktopResponseOf<K>>;
+  [K in SettingsMethod]: (request: ParsedDesktopRequestOf<K>) => Promise<DesktopResponseOf<K>>;
 };
 
 export function createSettingsService(deps: SettingsDeps): SettingsService {
@@ -87,7 +59,7 @@ export function createSettingsService(deps: SettingsDeps): SettingsService {
   const read = (): DesktopSettings => ({
     preferences: readPreferences(store),
     spotify: { hasSpotifyCredentials: vault.has(), sources: storedSources(store) },
-    model: storedModelParameters(store),
+    model: readModelParameters(store),
   });
   const handlers: Handlers = {
     getSettings: () => Promise.resolve(read()),
@@ -104,21 +76,20 @@ export function createSettingsService(deps: SettingsDeps): SettingsService {
       return Promise.resolve({ sources: request.sources });
     },
     setModelParameters(request) {
-      const before = storedModelParameters(store);
-      const next = { ...before, ...request };
-      store.settings.set(modelKey, next);
-      if (JSON.stringify(next) !== JSON.stringify(before)) deps.onModelParametersChanged?.();
-      return Promise.resolve(next);
+      const { parameters, changed } = writeModelParameters(store, request);
+      if (changed) deps.onModelParametersChanged?.();
+      return Promise.resolve(parameters);
     },
   };
-  // Each handler gets the request its own parser returned: the pairing holds by construction.
+  // Each handler gets the request its own schema returned: the pairing holds by construction.
   const answer = handlers as Record<SettingsMethod, (request: unknown) => Promise<unknown>>;
 
   return {
     async handle(method, request) {
+      const parsed = parseDesktopRequest(method, request);
+      if (!parsed.ok) return { ok: false, error: parsed.error };
       try {
-        const parsed = parseDesktopRequest(method, request);
-        const value = (await answer[method](parsed)) as DesktopResponseOf<typeof method>;
+        const value = (await answer[method](parsed.value)) as DesktopResponseOf<typeof method>;
         return { ok: true, value };
       } catch (error) {
         const apiError = toApiError(error);

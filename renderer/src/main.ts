@@ -7,4 +7,7 @@ import './app.css';
 const target = document.getElementById('app');
 if (target === null) throw new Error('index.html has no #app element to mount Earshot into');
 
-mount(App, { target, props: createWindowState(getApi(window), getDesktopApi(window)) });
+const desktop = getDesktopApi(window);
+mount(App, { target, props: createWindowState(getApi(window), desktop) });
+// The window's state has subscribed to every push event: the main process may send them now.
+desktop?.ready();

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../main/cli/main.ts';
+import { writeModelParameters } from '../../main/core/app/model-parameters.ts';
 import { openStore } from '../../main/core/store/store.ts';
 import { captureIo } from '../helpers/capture-io.ts';
+import { tempDbPath } from '../helpers/temp-dir.ts';
 import { buildTrainedDatabase, copyDatabase } from '../helpers/trained-store.ts';
 
 let trained: Awaited<ReturnType<typeof buildTrainedDatabase>>;
@@ -43,4 +45,21 @@ describe('earshot recommend', () => {
     expect(store.ratings.forUser(store.users.find('local', 'me')!.id)).toEqual([]);
     store.close();
   });
+});
+
+describe('every face trains the same model', () => {
+  it('earshot pipeline trains with the saved model parameters, and recommend loads that model', async () => {
+    const db = tempDbPath();
+    const store = openStore(db);
+    writeModelParameters(store, { factors: 4, epochs: 3 });
+    store.close();
+    expect(await main(['pipeline', '--db', db, '--listeners', '100'], captureIo())).toBe(0);
+    const trained = openStore(db);
+    expect(trained.models.latestInfo()?.params).toMatchObject({ factors: 4, epochs: 3 });
+    trained.close();
+
+    const io = captureIo({}, '5\n4\n3\n2\n1\n');
+    expect(await main(['recommend', '--db', db], io)).toBe(0);
+    expect(io.stderr()).not.toContain('Training the model');
+  }, 30_000);
 });

@@ -10,7 +10,8 @@ import { vi } from 'vitest';
 
 type Handler = (event: unknown, ...args: unknown[]) => unknown;
 
-export class FakeIpcMain {
+/** `ipcMain`: invoke handlers by channel, and one-way messages (`on`) as an EventEmitter. */
+export class FakeIpcMain extends EventEmitter {
   readonly handlers = new Map<string, Handler>();
 
   handle(channel: string, handler: Handler): void {
@@ -67,8 +68,6 @@ export class FakeWebContents extends EventEmitter {
   readonly sent: [string, unknown][] = [];
   windowOpenHandler: ((details: { url: string }) => { action: string }) | undefined;
   destroyed = false;
-  /** A page still loading; `finishLoad()` ends it as Electron's `did-finish-load` does. */
-  loading = false;
 
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
     this.windowOpenHandler = handler;
@@ -78,13 +77,6 @@ export class FakeWebContents extends EventEmitter {
   }
   isDestroyed(): boolean {
     return this.destroyed;
-  }
-  isLoading(): boolean {
-    return this.loading;
-  }
-  finishLoad(): void {
-    this.loading = false;
-    this.emit('did-finish-load');
   }
 }
 
@@ -202,4 +194,9 @@ export const ipcRenderer = Object.assign(new EventEmitter(), {
   invoke: vi.fn((channel: string, request: unknown) =>
     Promise.resolve({ ok: true, value: { channel, request } }),
   ),
+  /** One-way messages the page sent (`ipcRenderer.send`), as [channel, ...args]. */
+  sent: [] as unknown[][],
+  send(channel: string, ...args: unknown[]): void {
+    ipcRenderer.sent.push([channel, ...args]);
+  },
 });

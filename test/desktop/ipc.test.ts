@@ -7,13 +7,7 @@ import { loadEmbeddedCatalog } from '../../main/core/catalog/embedded-catalog.ts
 import { openStore } from '../../main/core/store/store.ts';
 import type { Store } from '../../main/core/store/store.ts';
 import { CredentialVault } from '../../main/desktop/credentials.ts';
-import {
-  createDesktopEventSender,
-  forwardEvents,
-  registerIpc,
-  sendWhenLoaded,
-  unauthorizedResult,
-} from '../../main/desktop/ipc.ts';
+import { registerIpc, unauthorizedResult } from '../../main/desktop/ipc.ts';
 import type { WindowMethodName } from '../../main/desktop/ipc.ts';
 import { createRequestRouter } from '../../main/desktop/ipc-routes.ts';
 import type { Refresh } from '../../main/desktop/refresh.ts';
@@ -187,51 +181,5 @@ describe('IPC', () => {
     unregister();
     expect(ipcMain.handlers.size).toBe(0);
     unregister = () => undefined;
-  });
-});
-
-describe('push events', () => {
-  it("forwardEvents pushes every core event on its contract name to the app's open windows", () => {
-    const events = new EventHub();
-    const open = new FakeWebContents();
-    const closed = new FakeWebContents();
-    closed.destroyed = true;
-    const stop = forwardEvents({
-      events,
-      targets: () => [open, closed] as unknown as WebContents[],
-    });
-    events.emit('training:progress', { status: 'idle' });
-    events.emit('pipeline:progress', { step: 'catalog', status: 'started', message: 'Loading' });
-    stop();
-    events.emit('training:progress', { status: 'idle' });
-    expect(open.sent).toEqual([
-      ['training:progress', { status: 'idle' }],
-      ['pipeline:progress', { step: 'catalog', status: 'started', message: 'Loading' }],
-    ]);
-    expect(closed.sent).toEqual([]);
-  });
-
-  it('sends desktop events to the open windows only', () => {
-    const open = new FakeWebContents();
-    const closed = new FakeWebContents();
-    closed.destroyed = true;
-    const send = createDesktopEventSender(() => [open, closed] as unknown as WebContents[]);
-    const cancelled = { ok: false, error: { code: 'cancelled', message: 'Cancelled.' } } as const;
-    send('pipeline:finished', cancelled);
-    expect(open.sent).toEqual([['pipeline:finished', cancelled]]);
-    expect(closed.sent).toEqual([]);
-  });
-
-  it('holds an event for a page still loading until it has loaded', () => {
-    const contents = new FakeWebContents();
-    contents.loading = true;
-    sendWhenLoaded(contents as unknown as WebContents, 'settings:open', null);
-    expect(contents.sent).toEqual([]);
-    contents.finishLoad();
-    sendWhenLoaded(contents as unknown as WebContents, 'settings:open', null);
-    expect(contents.sent).toEqual([
-      ['settings:open', null],
-      ['settings:open', null],
-    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { channels, desktopChannels } from '../../main/core/contract/index.ts';
+import { channels, desktopChannels, readyChannel } from '../../main/core/contract/index.ts';
 import type {
   DesktopApi,
   DesktopMethodName,
@@ -23,8 +23,8 @@ describe('preload', () => {
     expect([...contextBridge.exposed.keys()]).toEqual(['earshot']);
   });
 
-  it("exposes exactly the contract's and the desktop's methods and `on`, nothing else", () => {
-    expect(Object.keys(api).sort()).toEqual([...Object.keys(windowChannels), 'on'].sort());
+  it("exposes exactly the contract's and the desktop's methods, `on` and `ready`, nothing else", () => {
+    expect(Object.keys(api).sort()).toEqual([...Object.keys(windowChannels), 'on', 'ready'].sort());
     expect(Object.values(api).every((value) => typeof value === 'function')).toBe(true);
     expect(Object.values(api)).not.toContain(ipcRenderer);
   });
@@ -44,7 +44,10 @@ describe('preload', () => {
 
   it('sends no request for exactly the methods that take none', () => {
     const withoutRequest = Object.entries(api)
-      .filter(([name, value]) => name !== 'on' && (value as () => unknown).length === 0)
+      .filter(
+        ([name, value]) =>
+          name !== 'on' && name !== 'ready' && (value as () => unknown).length === 0,
+      )
       .map(([name]) => name);
     expect(withoutRequest.sort()).toEqual(
       [
@@ -56,6 +59,12 @@ describe('preload', () => {
         'cancelRefresh',
       ].sort(),
     );
+  });
+
+  it('tells the main process, on the contract channel, when the page is ready for its events', () => {
+    ipcRenderer.sent.length = 0;
+    api.ready();
+    expect(ipcRenderer.sent).toEqual([[readyChannel]]);
   });
 
   it('hands listeners the payload only, never the IPC event', () => {

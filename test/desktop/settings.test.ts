@@ -3,11 +3,8 @@ import { openStore } from '../../main/core/store/store.ts';
 import type { Store } from '../../main/core/store/store.ts';
 import { CredentialVault } from '../../main/desktop/credentials.ts';
 import type { SecretStorage } from '../../main/desktop/credentials.ts';
-import {
-  createSettingsService,
-  defaultModelParameters,
-  readModelOptions,
-} from '../../main/desktop/settings.ts';
+import { defaultModelParameters, readModelOptions } from '../../main/core/app/model-parameters.ts';
+import { createSettingsService } from '../../main/desktop/settings.ts';
 import { tempDbPath } from '../helpers/temp-dir.ts';
 
 /**

@@ -93,6 +93,7 @@ test('the page sees no Node, only window.earshot, and cannot open windows', asyn
     'getSettings',
     'getState',
     'on',
+    'ready',
     'recommend',
     'refreshData',
     'setModelParameters',

@@ -1,8 +1,8 @@
 /**
  * The desktop's own methods in memory, beside a {@link FakeEarshot} (its events, its call log,
  * its injected failures): settings with write-only credentials, sources and model parameters
- * validated as the main process words its refusals, and a Refresh data that runs until the test
- * finishes it or the page cancels it.
+ * checked by the contract's schemas as the main process checks them, and a Refresh data that
+ * runs until the test finishes it or the page cancels it.
  */
 import type {
   DesktopApi,
@@ -11,7 +11,6 @@ import type {
   RefreshSummary,
   Result,
 } from '../../main/core/contract/index.ts';
-import { failure } from './fake-earshot-api.ts';
 import type { AnyEventName, AnyEvents, FakeEarshot } from './fake-earshot-api.ts';
 
 export const refreshSummary: RefreshSummary = {
@@ -21,9 +20,6 @@ export const refreshSummary: RefreshSummary = {
   training: 'trained',
   seconds: 14.2,
 };
-
-const sourcePattern =
-  /^(search:.+|spotify:(album|artist|track|playlist):\w+|https:\/\/open\.spotify\.com\/.+)$/;
 
 export class FakeDesktop {
   /** What the "main process" was given: the test checks the secret went there and only there. */
@@ -58,49 +54,34 @@ export class FakeDesktop {
     finish?.(result);
   }
 
+  /** How often the page said it listens (`ready`). */
+  readyCalls = 0;
+
   readonly api: DesktopApi = {
     getSettings: () =>
-      this.#earshot.answer('getSettings', undefined, () => ({
+      this.#earshot.answerDesktop('getSettings', undefined, () => ({
         preferences: this.#earshot.preferences,
         spotify: { hasSpotifyCredentials: this.credentials !== null, sources: this.sources },
         model: this.model,
       })),
     setSpotifyCredentials: (request) =>
-      this.#earshot.answer('setSpotifyCredentials', request, () => {
-        for (const name of ['clientId', 'clientSecret'] as const) {
-          if (request[name].trim() === '' || /\s/.test(request[name].trim()))
-            return failure(
-              'invalid-request',
-              `${name} must be the text Spotify's developer dashboard shows, without spaces`,
-            );
-        }
-        this.credentials = { ...request };
+      this.#earshot.answerDesktop('setSpotifyCredentials', request, (checked) => {
+        this.credentials = { ...checked };
         return { hasSpotifyCredentials: true };
       }),
     clearSpotifyCredentials: () =>
-      this.#earshot.answer('clearSpotifyCredentials', undefined, () => {
+      this.#earshot.answerDesktop('clearSpotifyCredentials', undefined, () => {
         this.credentials = null;
         return { hasSpotifyCredentials: false };
       }),
     setSpotifySources: (request) =>
-      this.#earshot.answer('setSpotifySources', request, () => {
-        const bad = request.sources.filter((source) => !sourcePattern.test(source));
-        if (bad.length > 0)
-          return failure(
-            'invalid-request',
-            bad
-              .map((source) => `"${source}": expected a Spotify link, a URI or search:<query>`)
-              .join('\n'),
-          );
-        this.sources = [...new Set(request.sources)];
+      this.#earshot.answerDesktop('setSpotifySources', request, ({ sources }) => {
+        this.sources = [...sources];
         return { sources: this.sources };
       }),
     setModelParameters: (request) =>
-      this.#earshot.answer('setModelParameters', request, () => {
-        const { factors } = request;
-        if (factors !== undefined && !(Number.isInteger(factors) && factors >= 1 && factors <= 200))
-          return failure('invalid-request', 'factors must be a whole number from 1 to 200');
-        this.model = { ...this.model, ...request };
+      this.#earshot.answerDesktop('setModelParameters', request, (change) => {
+        this.model = { ...this.model, ...change };
         return this.model;
       }),
     refreshData: async () => {
@@ -121,11 +102,14 @@ export class FakeDesktop {
       return result;
     },
     cancelRefresh: () =>
-      this.#earshot.answer('cancelRefresh', undefined, () => {
+      this.#earshot.answerDesktop('cancelRefresh', undefined, () => {
         const isRunning = this.#finishRefresh !== null;
         this.finishRefresh({ ok: false, error: { code: 'cancelled', message: 'Cancelled.' } });
         return { cancelled: isRunning };
       }),
     on: (event, listener) => this.#earshot.subscribe(event, listener),
+    ready: () => {
+      this.readyCalls += 1;
+    },
   };
 }

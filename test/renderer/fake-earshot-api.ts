@@ -2,8 +2,9 @@
  * An in-memory Earshot behind the contract, for the renderer's state classes: a small catalog,
  * one listener's ratings, a switchable model, push events on demand, and a log of every call.
  * The real service is tested in test/core; this stands in for it the way a second implementation
- * of the same interface would.
+ * of the same interface would, checking every request with the contract's own schemas.
  */
+import { parseDesktopRequest, parseRequest } from '../../main/core/contract/index.ts';
 import type {
   ApiError,
   AppState,
@@ -14,6 +15,8 @@ import type {
   EarshotEvents,
   EventName,
   MethodName,
+  ParsedDesktopRequestOf,
+  ParsedRequestOf,
   Preferences,
   RecommendationView,
   Result,
@@ -95,26 +98,28 @@ export class FakeEarshot {
   readonly api: EarshotApi = {
     getState: () => this.#answer('getState', undefined, () => this.#state()),
     songsToRate: (request) =>
-      this.#answer('songsToRate', request, () => {
-        const count = request.count ?? this.preferences.songsToRate;
-        const offered = this.#unrated(request.exclude ?? []).slice(0, count);
+      this.#answer('songsToRate', request, ({ count, exclude }) => {
+        const offered = this.#unrated(exclude ?? []).slice(
+          0,
+          count ?? this.preferences.songsToRate,
+        );
         return offered.length > 0 ? offered : nothingToRate();
       }),
     skipSong: (request) =>
-      this.#answer('skipSong', request, () => {
-        const [replacement] = this.#unrated([request.trackId, ...request.exclude]);
+      this.#answer('skipSong', request, ({ trackId, exclude }) => {
+        const [replacement] = this.#unrated([trackId, ...exclude]);
         return replacement ?? nothingToRate();
       }),
     submitRatings: (request) =>
-      this.#answer('submitRatings', request, () => {
-        for (const rating of request.ratings) this.ratings.set(rating.trackId, rating.stars);
-        return { saved: request.ratings.length, listenerRatings: this.ratings.size };
+      this.#answer('submitRatings', request, ({ ratings }) => {
+        for (const rating of ratings) this.ratings.set(rating.trackId, rating.stars);
+        return { saved: ratings.length, listenerRatings: this.ratings.size };
       }),
     recommend: (request) =>
-      this.#answer('recommend', request, () => {
+      this.#answer('recommend', request, ({ count }) => {
         if (!this.hasModel) return failure('no-model', 'No model has been trained yet.');
-        const count = request.count ?? this.preferences.recommendations;
-        return { recommendations: this.#recommend(count), foldedIn: true };
+        const recommendations = this.#recommend(count ?? this.preferences.recommendations);
+        return { recommendations, foldedIn: true };
       }),
     startOver: () =>
       this.#answer('startOver', undefined, () => {
@@ -123,32 +128,36 @@ export class FakeEarshot {
         return { removed };
       }),
     setPreferences: (request) =>
-      this.#answer('setPreferences', request, () => {
-        // As the real validator words it (main/core/app/request-guards.ts).
-        for (const name of ['songsToRate', 'recommendations'] as const) {
-          const value = request[name];
-          if (value !== undefined && !(Number.isInteger(value) && value >= 1 && value <= 50))
-            return failure('invalid-request', `${name} must be a whole number from 1 to 50`);
-        }
-        this.preferences = { ...this.preferences, ...request };
+      this.#answer('setPreferences', request, (change) => {
+        this.preferences = { ...this.preferences, ...change };
         return this.preferences;
       }),
     on: (event, listener) => this.subscribe(event, listener),
   };
 
-  /** Records the call, then answers `run()` or the error injected with {@link failNext}. */
-  async answer<T>(
-    method: MethodName | DesktopMethodName,
+  /** A desktop method (see fake-desktop-api.ts), logged, failed and checked like the others. */
+  async answerDesktop<K extends DesktopMethodName, T>(
+    method: K,
     request: unknown,
-    run: () => T | Failure,
+    run: (checked: ParsedDesktopRequestOf<K>) => T | Failure,
   ): Promise<Result<T>> {
-    return this.#answer(method, request, run);
+    return this.#respond(method, request, () => parseDesktopRequest(method, request), run);
   }
 
-  async #answer<T>(
+  #answer<K extends MethodName, T>(
+    method: K,
+    request: unknown,
+    run: (checked: ParsedRequestOf<K>) => T | Failure,
+  ): Promise<Result<T>> {
+    return this.#respond(method, request, () => parseRequest(method, request), run);
+  }
+
+  /** Records the call, then answers the error injected with {@link failNext}, or checks and runs. */
+  async #respond<Checked, T>(
     method: MethodName | DesktopMethodName,
     request: unknown,
-    run: () => T | Failure,
+    check: () => Result<Checked>,
+    run: (checked: Checked) => T | Failure,
   ): Promise<Result<T>> {
     this.calls.push({ method, request });
     await Promise.resolve();
@@ -157,7 +166,9 @@ export class FakeEarshot {
       this.#failures.delete(method);
       return { ok: false, error: injected };
     }
-    const value = run();
+    const checked = check();
+    if (!checked.ok) return checked;
+    const value = run(checked.value);
     return value instanceof Failure ? { ok: false, error: value.error } : { ok: true, value };
   }
 

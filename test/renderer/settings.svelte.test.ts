@@ -101,14 +101,28 @@ describe('SettingsState: preferences', () => {
     expect(onPreferencesSaved).not.toHaveBeenCalled();
   });
 
-  it('sends an empty field as NaN for the validator to refuse', async () => {
+  it("refuses an empty field with the contract's own words, before sending anything", async () => {
     const { earshot, settings } = setUp({ desktop: false });
     await settings.open();
-    await settings.savePreferences({ ...draft, recommendations: ' ' });
-    expect(earshot.callsTo('setPreferences')).toEqual([
-      { songsToRate: 7, recommendations: Number.NaN, strategy: 'smart' },
-    ]);
-    expect(settings.preferencesForm.fieldErrors.recommendations).toMatch(/^Must be/);
+    expect(await settings.savePreferences({ ...draft, recommendations: ' ' })).toBe(false);
+    expect(settings.preferencesForm.fieldErrors).toEqual({
+      recommendations: 'Must be a whole number from 1 to 50.',
+    });
+    expect(earshot.callsTo('setPreferences')).toEqual([]);
+  });
+
+  it('shows a refusal from the other side at the field its error names', async () => {
+    const { earshot, settings } = setUp({ desktop: false });
+    await settings.open();
+    const refusal = 'songsToRate is more than this catalog can offer';
+    earshot.failNext('setPreferences', {
+      code: 'invalid-request',
+      message: refusal,
+      field: ['songsToRate'],
+    });
+    expect(await settings.savePreferences(draft)).toBe(false);
+    expect(settings.preferencesForm.fieldErrors).toEqual({ songsToRate: refusal });
+    expect(settings.preferencesForm.error).toBeNull();
   });
 
   it('forgets "Saved" once the form is edited, and every status on the next visit', async () => {
@@ -153,10 +167,11 @@ describe('SettingsState: Spotify and the model (desktop)', () => {
   });
 
   it('saves the sources one a line, and lists every bad one next to the field', async () => {
-    const { desktop, settings } = setUp();
+    const { earshot, desktop, settings } = setUp();
     await settings.open();
-    const saved = await settings.saveSources('search:genre:jazz\n\n  spotify:album:abc  \n');
-    expect(saved).toEqual(['search:genre:jazz', 'spotify:album:abc']);
+    const album = 'spotify:album:1DFixLWuPkv3KT3TnV35m3';
+    const saved = await settings.saveSources(`search:genre:jazz\n\n  ${album}  \n${album}`);
+    expect(saved).toEqual(['search:genre:jazz', album]);
     expect(settings.desktop?.spotify.sources).toEqual(saved);
 
     expect(await settings.saveSources('search:soul\nhttps://evil.example/x\nnope')).toBeUndefined();
@@ -165,6 +180,7 @@ describe('SettingsState: Spotify and the model (desktop)', () => {
     expect(problems[0]).toContain('evil.example');
     expect(problems[1]).toContain('"nope"');
     expect(desktop.sources).toEqual(saved);
+    expect(earshot.callsTo('setSpotifySources')).toHaveLength(1);
   });
 
   it('saves the model parameters, or says which one is wrong', async () => {

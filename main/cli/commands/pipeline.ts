@@ -4,8 +4,9 @@ import type { TrainStepResult } from '../../core/app/train-step.ts';
 import { exportData } from '../../core/export-data.ts';
 import { pipelineDefaults, runPipeline } from '../../core/pipeline.ts';
 import type { PipelineSummary } from '../../core/pipeline.ts';
+import { composeEarshot } from '../../core/compose.ts';
+import { resolveDatabasePath } from '../../core/store/data-location.ts';
 import { choiceOption, dbOption, integerOption, parseCommandArgs } from '../arguments.ts';
-import { withStore } from '../command.ts';
 import { createProgressPrinter } from '../progress-printer.ts';
 import { crawlPipelineStep, formatCrawlSummary } from '../../core/spotify/index.ts';
 import type { CrawlSummary } from '../../core/spotify/index.ts';
@@ -72,7 +73,15 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const seed = integerOption(values.seed, 'seed', pipelineDefaults.seed, 0, 2 ** 32 - 1);
   const progress = createProgressPrinter(io);
   const exportDir = values.export;
-  return withStore(values.db, io, async (store) => {
+  // The pipeline loads the catalog and the listeners itself (its first steps, reported), and
+  // trains once: nothing to bootstrap, no retrain to schedule.
+  const earshot = composeEarshot({
+    database: resolveDatabasePath(values.db, io.env),
+    bootstrap: false,
+    retrainOnChange: false,
+  });
+  const { store } = earshot;
+  try {
     const summary = await runPipeline(
       store,
       {
@@ -82,7 +91,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
         onProgress: (p) => progress.update({ label: p.message, done: p.done, total: p.total }),
       },
       {
-        train: (target, report, signal) => trainStep(target, report, signal ? { signal } : {}),
+        train: (target, report, signal) =>
+          trainStep(target, report, { options: earshot.modelOptions(), signal }),
         ...(crawl ? { crawl } : {}),
       },
     );
@@ -98,5 +108,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       io.out(`Exported  ${exported.songsFile}, ${exported.ratingsFile}\n`);
     }
     return 0;
-  });
+  } finally {
+    earshot.close();
+  }
 }

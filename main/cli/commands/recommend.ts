@@ -1,12 +1,10 @@
 import type { CliIo } from '../cli-io.ts';
+import { limits } from '../../core/contract/index.ts';
 import type { RecommendationView, Result, TrackView } from '../../core/contract/index.ts';
-import { createAppService } from '../../core/app/app-service.ts';
 import type { AppService } from '../../core/app/app-service.ts';
-import { bootstrapStore } from '../../core/app/bootstrap.ts';
-import { EventHub } from '../../core/app/event-hub.ts';
-import { ModelManager } from '../../core/app/model-manager.ts';
+import { composeEarshot } from '../../core/compose.ts';
+import { resolveDatabasePath } from '../../core/store/data-location.ts';
 import { dbOption, integerOption, parseCommandArgs } from '../arguments.ts';
-import { withStore } from '../command.ts';
 import { createLineReader, InputEnded } from '../line-reader.ts';
 
 /** A failed service call, shown as its message; the command exits 1. */
@@ -78,48 +76,55 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     rate: { type: 'string' },
     top: { type: 'string' },
   });
-  const rate = integerOption(values.rate, 'rate', 5, 1, 50);
-  const top = integerOption(values.top, 'top', 3, 1, 50);
+  const rate = integerOption(
+    values.rate,
+    'rate',
+    5,
+    limits.songsToRate.min,
+    limits.songsToRate.max,
+  );
+  const top = integerOption(
+    values.top,
+    'top',
+    3,
+    limits.recommendations.min,
+    limits.recommendations.max,
+  );
   const reader = createLineReader(io.stdin);
   const ask = async (prompt: string): Promise<string> => {
     io.out(prompt);
     return reader.next();
   };
-  return withStore(values.db, io, async (store) => {
-    bootstrapStore(store);
-    // No background retrain here: the process ends with the answer, and the next start sees the
-    // new ratings (the stored model's fingerprint no longer matches) and trains then.
-    const models = new ModelManager({
-      store,
-      events: new EventHub(),
-      retrainOnChange: false,
-    });
-    try {
-      if (models.start().status === 'training')
-        io.err('Training the model first (a few seconds)…\n');
-      const service = createAppService({ store, models });
-      io.out(`Rate ${rate} songs from 1 to 5 stars, or 0 if you don't know one.\n`);
-      const ratings = await rateRound(service, rate, ask, io.out);
-      unwrap(await service.handle('submitRatings', { ratings }));
-      const { recommendations } = unwrap(await service.handle('recommend', { count: top }));
-      io.out(
-        `\nYour top ${recommendations.length}:\n${recommendations.map((r, i) => formatRecommendation(r, i + 1)).join('\n')}\n`,
-      );
-      return 0;
-    } catch (error) {
-      if (error instanceof InputEnded) {
-        io.err(
-          `\nearshot recommend: input ended before all ${rate} songs were rated; nothing was saved.\n`,
-        );
-        return 1;
-      }
-      if (error instanceof CallFailed) {
-        io.err(`earshot recommend: ${error.message}\n`);
-        return 1;
-      }
-      throw error;
-    } finally {
-      models.close();
-    }
+  // No background retrain here: the process ends with the answer, and the next start sees the
+  // new ratings (the stored model's fingerprint no longer matches) and trains then.
+  const earshot = composeEarshot({
+    database: resolveDatabasePath(values.db, io.env),
+    retrainOnChange: false,
   });
+  const { models, service } = earshot;
+  try {
+    if (models.start().status === 'training') io.err('Training the model first (a few seconds)…\n');
+    io.out(`Rate ${rate} songs from 1 to 5 stars, or 0 if you don't know one.\n`);
+    const ratings = await rateRound(service, rate, ask, io.out);
+    unwrap(await service.handle('submitRatings', { ratings }));
+    const { recommendations } = unwrap(await service.handle('recommend', { count: top }));
+    io.out(
+      `\nYour top ${recommendations.length}:\n${recommendations.map((r, i) => formatRecommendation(r, i + 1)).join('\n')}\n`,
+    );
+    return 0;
+  } catch (error) {
+    if (error instanceof InputEnded) {
+      io.err(
+        `\nearshot recommend: input ended before all ${rate} songs were rated; nothing was saved.\n`,
+      );
+      return 1;
+    }
+    if (error instanceof CallFailed) {
+      io.err(`earshot recommend: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    earshot.close();
+  }
 }

@@ -1,10 +1,6 @@
 import { spawn } from 'node:child_process';
-import { createAppService } from '../../core/app/app-service.ts';
-import { bootstrapStore } from '../../core/app/bootstrap.ts';
-import { EventHub } from '../../core/app/event-hub.ts';
-import { ModelManager } from '../../core/app/model-manager.ts';
+import { composeEarshot } from '../../core/compose.ts';
 import { resolveDatabasePath } from '../../core/store/data-location.ts';
-import { openStore } from '../../core/store/store.ts';
 import { ensureRendererBuilt, rendererOutDir } from '../../web/renderer-build.ts';
 import { startWebServer } from '../../web/web-server.ts';
 import type { WebServer } from '../../web/web-server.ts';
@@ -22,18 +18,20 @@ export async function startServe(
   io: CliIo,
 ): Promise<RunningServe> {
   await ensureRendererBuilt(() => io.err('Building the web page (first run after a change)…\n'));
-  const store = openStore(resolveDatabasePath(options.db, io.env));
-  if (bootstrapStore(store))
-    io.err('New database: loaded the embedded catalog and simulated listeners.\n');
-  const events = new EventHub();
-  const models = new ModelManager({ store, events });
-  const service = createAppService({
-    store,
-    models,
-    events,
+  const earshot = composeEarshot({
+    database: resolveDatabasePath(options.db, io.env),
     onInternalError: (error) => io.err(`internal error: ${String(error)}\n`),
   });
-  const server = await startWebServer({ service, staticDir: rendererOutDir, port: options.port });
+  const { models, service } = earshot;
+  if (earshot.bootstrapped)
+    io.err('New database: loaded the embedded catalog and simulated listeners.\n');
+  let server: WebServer;
+  try {
+    server = await startWebServer({ service, staticDir: rendererOutDir, port: options.port });
+  } catch (error) {
+    earshot.close();
+    throw error;
+  }
   // Load (or start training) the model once the address is out: the page needs a few hundred
   // milliseconds to ask its first question, and the model is ready by then.
   let stopped = false;
@@ -46,8 +44,7 @@ export async function startServe(
     async stop() {
       stopped = true;
       await server.close();
-      models.close();
-      store.close();
+      earshot.close();
     },
   };
 }

@@ -1,11 +1,11 @@
-import type { MethodName, RequestOf, ResponseOf, Result } from '../contract/index.ts';
+import { parseRequest } from '../contract/index.ts';
+import type { MethodName, ParsedRequestOf, ResponseOf, Result } from '../contract/index.ts';
 import type { Store } from '../store/store.ts';
 import { EventHub } from './event-hub.ts';
 import { LocalListener } from './local-listener.ts';
 import type { ModelSource } from './model-source.ts';
 import { readPreferences, writePreferences } from './preferences.ts';
 import { recommendFor } from './recommend-use-case.ts';
-import { parseRequest } from './request-guards.ts';
 import { toApiError } from './service-error.ts';
 import { PickHistory } from './picks/pick-history.ts';
 import { SongPool } from './song-pool.ts';
@@ -31,7 +31,7 @@ export interface AppService {
 }
 
 type AsyncHandlers = {
-  [K in MethodName]: (request: RequestOf<K>) => Promise<ResponseOf<K>> | ResponseOf<K>;
+  [K in MethodName]: (request: ParsedRequestOf<K>) => Promise<ResponseOf<K>> | ResponseOf<K>;
 };
 
 function createHandlers(
@@ -85,9 +85,10 @@ export function createAppService(deps: AppServiceDeps): AppService {
   return {
     events: deps.events ?? new EventHub(),
     async handle(method, request) {
+      const parsed = parseRequest(method, request);
+      if (!parsed.ok) return { ok: false, error: parsed.error };
       try {
-        const parsed = parseRequest(method, request);
-        const value = (await handlers[method](parsed)) as ResponseOf<typeof method>;
+        const value = (await handlers[method](parsed.value)) as ResponseOf<typeof method>;
         return { ok: true, value };
       } catch (error) {
         const apiError = toApiError(error);

@@ -18,8 +18,11 @@ import { appModelOptions } from './model-settings.ts';
 export interface ModelManagerDeps {
   readonly store: Store;
   readonly events: EventHub;
-  /** What to train; the app's tuned {@link appModelOptions} by default. */
-  readonly options?: SvdOptions;
+  /**
+   * What to train; the app's tuned {@link appModelOptions} by default. A function is read at
+   * each training, so that a change of parameters applies to the next one.
+   */
+  readonly options?: SvdOptions | (() => SvdOptions);
   /** Quiet time after the last rating change before a retrain starts. Default 2 s. */
   readonly retrainDelayMs?: number;
   /** False: rating changes schedule nothing (a short-lived process). Default true. */
@@ -160,7 +163,8 @@ export class ModelManager implements ModelSource {
   }
 
   #options(): SvdOptions {
-    return this.#deps.options ?? appModelOptions;
+    const options = this.#deps.options ?? appModelOptions;
+    return typeof options === 'function' ? options() : options;
   }
 
   #install(model: SvdModel, metrics: unknown, trainedAt: number): void {

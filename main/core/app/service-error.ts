@@ -1,5 +1,4 @@
 import type { ApiError, ErrorCode } from '../contract/index.ts';
-import { InvalidRequest } from './request-guards.ts';
 
 /** An expected failure of a use-case, carried to every face as `{ code, message }`. */
 export class ServiceError extends Error {
@@ -15,7 +14,6 @@ export class ServiceError extends Error {
 /** The data form of any error; unexpected ones become `internal` with a generic message. */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ServiceError) return { code: error.code, message: error.message };
-  if (error instanceof InvalidRequest) return { code: 'invalid-request', message: error.message };
   if (error instanceof DOMException && error.name === 'AbortError')
     return { code: 'cancelled', message: 'Cancelled.' };
   return {

@@ -5,11 +5,12 @@ import type { trainInWorker } from '../recommender/training/train-in-worker.ts';
 import type { Store } from '../store/store.ts';
 import { EventHub } from './event-hub.ts';
 import { ModelManager } from './model-manager.ts';
+import { readModelOptions } from './model-parameters.ts';
 
 export type TrainStepResult = TrainOutcome | 'up-to-date' | 'no-ratings';
 
 export interface TrainStepOptions {
-  /** What to train; the app's tuned options by default. */
+  /** What to train; by default what the app trains (its tuned options, the user's parameters). */
   readonly options?: SvdOptions;
   /** Aborting stops the worker at its next epoch; the outcome is then `cancelled`. */
   readonly signal?: AbortSignal;
@@ -45,7 +46,7 @@ export async function trainStep(
   const models = new ModelManager({
     store,
     events: reportEpochs(report),
-    ...(settings.options ? { options: settings.options } : {}),
+    options: settings.options ?? readModelOptions(store),
     ...(settings.train ? { train: settings.train } : {}),
   });
   const cancel = (): void => models.close();

@@ -12,17 +12,21 @@
  * Nothing here throws into components: a server that is gone, or an answer that is not a
  * `Result`, becomes `{ ok: false, error: { code: 'internal', message } }`.
  */
+import {
+  anyResult,
+  desktopMethodNames,
+  events,
+  implementApi,
+  isEventName,
+  methods,
+} from '../../../preload/api.ts';
 import type {
   ApiError,
   DesktopApi,
-  DesktopMethodName,
   EarshotApi,
   EarshotEvents,
   ErrorCode,
   EventName,
-  MethodName,
-  RequestOf,
-  ResponseOf,
   Result,
 } from '../../../preload/api.ts';
 
@@ -74,21 +78,9 @@ export function getApi(host: ApiHost): EarshotApi {
   return createHttpApi({ token, fetch: host.fetch.bind(host) });
 }
 
-/** Every desktop method; `satisfies` makes a new one a compile error here. */
-const desktopMethods = {
-  getSettings: true,
-  setSpotifyCredentials: true,
-  clearSpotifyCredentials: true,
-  setSpotifySources: true,
-  setModelParameters: true,
-  refreshData: true,
-  cancelRefresh: true,
-} as const satisfies Record<DesktopMethodName, true>;
-
 function isDesktopBridge(bridge: DesktopBridge): bridge is EarshotApi & DesktopApi {
-  return Object.keys(desktopMethods).every(
-    (name) => typeof bridge[name as DesktopMethodName] === 'function',
-  );
+  const members: Partial<Record<string, unknown>> = bridge;
+  return [...desktopMethodNames, 'ready'].every((name) => typeof members[name] === 'function');
 }
 
 /**
@@ -105,29 +97,23 @@ export function getDesktopApi(host: Pick<ApiHost, 'earshot'>): DesktopApi | null
 export function createHttpApi(options: HttpApiOptions): EarshotApi {
   const baseUrl = options.baseUrl ?? '';
   const doFetch = options.fetch ?? fetch;
-  const post = <K extends MethodName>(method: K, request: RequestOf<K> | undefined) =>
-    postMethod<K>(doFetch, `${baseUrl}/api/${method}`, options.token, request ?? {});
   const openEvents = options.openEvents ?? ((url: string): EventStream => new EventSource(url));
   const eventsUrl = `${baseUrl}/api/events?token=${encodeURIComponent(options.token)}`;
-
   return {
-    getState: () => post('getState', undefined),
-    songsToRate: (request) => post('songsToRate', request),
-    skipSong: (request) => post('skipSong', request),
-    submitRatings: (request) => post('submitRatings', request),
-    recommend: (request) => post('recommend', request),
-    startOver: () => post('startOver', undefined),
-    setPreferences: (request) => post('setPreferences', request),
+    // A method without a request posts `{}`: a JSON body is always an object.
+    ...implementApi(methods, (method, request) =>
+      postMethod(doFetch, `${baseUrl}/api/${method}`, options.token, request ?? {}),
+    ),
     on: createEventHub(() => openEvents(eventsUrl)),
   } satisfies EarshotApi;
 }
 
-async function postMethod<K extends MethodName>(
+async function postMethod(
   doFetch: typeof fetch,
   url: string,
   token: string,
   request: unknown,
-): Promise<Result<ResponseOf<K>>> {
+): Promise<Result<unknown>> {
   let response: Response;
   try {
     response = await doFetch(url, {
@@ -148,10 +134,11 @@ async function postMethod<K extends MethodName>(
   } catch {
     return failure('internal', `Earshot answered HTTP ${response.status} without a result.`);
   }
-  // The server builds `value` from the same contract types; the envelope is what can go wrong
-  // (a proxy page, a crash), so that is what is checked here.
-  return isResult<ResponseOf<K>>(body)
-    ? body
+  // The server builds `value` from the same contract; the envelope is what can go wrong (a
+  // proxy page, a crash, an error code this page does not know), so that is what is checked.
+  const result = anyResult.safeParse(body);
+  return result.success
+    ? result.data
     : failure('internal', `Earshot answered HTTP ${response.status} with an unexpected body.`);
 }
 
@@ -163,13 +150,14 @@ function createEventHub(open: () => EventStream): EarshotApi['on'] {
   let stream: EventStream | null = null;
   let listeners = 0;
   return <E extends EventName>(event: E, listener: (payload: EarshotEvents[E]) => void) => {
+    if (!isEventName(event)) throw new TypeError(`"${String(event)}" is not an Earshot event`);
     stream ??= open();
     const current = stream;
     listeners += 1;
     const onMessage = (message: { data: string }) => {
-      const payload = parseJson(message.data);
-      // Payloads come from the contract-typed core; a frame that is not JSON is dropped.
-      if (payload !== undefined) listener(payload as EarshotEvents[E]);
+      // A frame that is not the event's contract payload is dropped.
+      const payload = events[event].safeParse(parseJson(message.data));
+      if (payload.success) listener(payload.data as EarshotEvents[E]);
     };
     current.addEventListener(event, onMessage);
     let isSubscribed = true;
@@ -188,49 +176,10 @@ function createEventHub(open: () => EventStream): EarshotApi['on'] {
 
 /** Answers every call with the same error: a page that cannot talk to any Earshot. */
 function createUnavailableApi(error: ApiError): EarshotApi {
-  const fail = () => Promise.resolve({ ok: false, error } as const);
   return {
-    getState: fail,
-    songsToRate: fail,
-    skipSong: fail,
-    submitRatings: fail,
-    recommend: fail,
-    startOver: fail,
-    setPreferences: fail,
+    ...implementApi(methods, () => Promise.resolve({ ok: false, error })),
     on: () => () => undefined,
   } satisfies EarshotApi;
-}
-
-/** Every code of the contract; `satisfies` makes a new code a compile error here. */
-const errorCodes = {
-  'invalid-request': true,
-  'not-found': true,
-  'no-model': true,
-  'nothing-to-rate': true,
-  busy: true,
-  cancelled: true,
-  'not-configured': true,
-  unauthorized: true,
-  internal: true,
-} as const satisfies Record<ErrorCode, true>;
-
-function isErrorCode(value: unknown): value is ErrorCode {
-  return typeof value === 'string' && Object.hasOwn(errorCodes, value);
-}
-
-function isResult<T>(body: unknown): body is Result<T> {
-  if (typeof body !== 'object' || body === null || !('ok' in body)) return false;
-  if (body.ok === true) return 'value' in body;
-  if (body.ok !== false || !('error' in body)) return false;
-  const error = body.error;
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    'code' in error &&
-    isErrorCode(error.code) &&
-    'message' in error &&
-    typeof error.message === 'string'
-  );
 }
 
 function failure(code: ErrorCode, message: string): { ok: false; error: ApiError } {

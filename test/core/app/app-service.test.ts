@@ -6,6 +6,7 @@ import { ModelManager } from '../../../main/core/app/model-manager.ts';
 import { Prng } from '../../../main/core/random.ts';
 import { openStore } from '../../../main/core/store/store.ts';
 import type { Store } from '../../../main/core/store/store.ts';
+import { methods } from '../../../main/core/contract/index.ts';
 import type { Result } from '../../../main/core/contract/index.ts';
 import { buildTrainedDatabase, copyDatabase } from '../../helpers/trained-store.ts';
 
@@ -67,6 +68,7 @@ describe('the app service', () => {
       error: {
         code: 'invalid-request',
         message: 'ratings[0].stars must be a whole number from 1 to 5',
+        field: ['ratings', 0, 'stars'],
       },
     });
     const extra = await service.handle('songsToRate', { count: 5, sneaky: true });
@@ -110,6 +112,26 @@ describe('the app service', () => {
     expect(next.some((s) => first.some((f) => f.id === s.id))).toBe(false);
     expect(value(await service.handle('startOver', undefined))).toEqual({ removed: 10 });
     expect(value(await service.handle('getState', undefined)).listenerRatings).toBe(0);
+  });
+
+  it("answers every method with exactly what the contract's response schema describes", async () => {
+    const songs = value(await service.handle('songsToRate', {}));
+    const answers = {
+      getState: await service.handle('getState', undefined),
+      songsToRate: await service.handle('songsToRate', { count: 3 }),
+      skipSong: await service.handle('skipSong', { trackId: songs[0].id }),
+      submitRatings: await service.handle('submitRatings', {
+        ratings: songs.map((song) => ({ trackId: song.id, stars: 4 })),
+      }),
+      recommend: await service.handle('recommend', {}),
+      setPreferences: await service.handle('setPreferences', { strategy: 'smart' }),
+      startOver: await service.handle('startOver', undefined),
+    } satisfies Record<keyof typeof methods, unknown>;
+    for (const [method, answer] of Object.entries(answers)) {
+      const schema = methods[method as keyof typeof methods].response;
+      expect(answer.ok, method).toBe(true);
+      expect(schema.safeParse(answer.ok && answer.value).success, method).toBe(true);
+    }
   });
 
   it('keeps preferences and uses them as the default counts', async () => {

@@ -1,7 +1,7 @@
 /**
  * The `electron` module for the compiled main process run under plain Node
  * (compiled-main.test.ts): the app is ready at once, windows record what they are sent, and
- * the IPC handlers are left on `globalThis.earshotStub` for the driver to call.
+ * the IPC handlers and listeners are left on `globalThis.earshotStub` for the driver to call.
  */
 import { EventEmitter } from 'node:events';
 
@@ -41,7 +41,12 @@ export class BrowserWindow extends EventEmitter {
 }
 
 type Handler = (event: unknown, request?: unknown) => unknown;
-const stub = { handlers: new Map<string, Handler>(), windows: [] as BrowserWindow[] };
+const stub = {
+  handlers: new Map<string, Handler>(),
+  /** One-way messages' listeners (`ipcMain.on`), by channel. */
+  listeners: new Map<string, Handler>(),
+  windows: [] as BrowserWindow[],
+};
 (globalThis as { earshotStub?: typeof stub }).earshotStub = stub;
 
 const paths = new Map<string, string>();
@@ -61,6 +66,7 @@ export const app = Object.assign(new EventEmitter(), {
 export const ipcMain = {
   handle: (channel: string, handler: Handler) => stub.handlers.set(channel, handler),
   removeHandler: (channel: string) => stub.handlers.delete(channel),
+  on: (channel: string, listener: Handler) => stub.listeners.set(channel, listener),
 };
 export const Menu = {
   buildFromTemplate: () => ({ getMenuItemById: () => null }),

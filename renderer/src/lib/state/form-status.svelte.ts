@@ -1,5 +1,4 @@
-import type { Result } from '../../../../preload/api.ts';
-import { fieldOfMessage } from '../settings-fields.ts';
+import type { FieldProblem, RequestCheck, Result } from '../../../../preload/api.ts';
 
 export type FormPhase = 'idle' | 'saving' | 'saved';
 
@@ -7,8 +6,10 @@ export type FormPhase = 'idle' | 'saving' | 'saved';
 export type FieldErrors<Field extends string> = { readonly [K in Field]?: string };
 
 /**
- * Where one Settings form stands: saving, saved, or refused. A refusal about one field (the
- * validator names it) is shown next to that field; any other next to the form's button.
+ * Where one Settings form stands: saving, saved, or refused. The contract's schema checks the
+ * request here first, so the listener learns at once which field is wrong and why; a refusal
+ * from the other side that names a field of this form (the error's `field`) is shown there too,
+ * and any other problem next to the form's button.
  */
 export class FormStatus<Field extends string> {
   phase = $state<FormPhase>('idle');
@@ -18,15 +19,10 @@ export class FormStatus<Field extends string> {
 
   readonly isSaving = $derived(this.phase === 'saving');
   readonly #fields: readonly Field[];
-  readonly #fallback: Field | undefined;
 
-  /**
-   * @param fields the request's fields, as the validator names them
-   * @param fallback the field an `invalid-request` naming none is about (a form of one field)
-   */
-  constructor(fields: readonly Field[], fallback?: Field) {
+  /** @param fields the request's fields, as the contract names them */
+  constructor(fields: readonly Field[]) {
     this.#fields = fields;
-    this.#fallback = fallback;
   }
 
   /** Back to a clean form (a new visit to Settings). */
@@ -41,23 +37,44 @@ export class FormStatus<Field extends string> {
     if (this.phase === 'saved') this.phase = 'idle';
   }
 
-  /** Runs `call` unless a save is under way; the value on success, else `undefined`. */
-  async save<T>(call: () => Promise<Result<T>>): Promise<T | undefined> {
+  /**
+   * Runs `call` unless a save is under way or `check` (the request against the contract's
+   * schema) refused it; the value on success, else `undefined`.
+   */
+  async save<T>(
+    call: () => Promise<Result<T>>,
+    check: RequestCheck<unknown> = { ok: true, value: undefined },
+  ): Promise<T | undefined> {
     if (this.phase === 'saving') return undefined;
-    this.phase = 'saving';
     this.error = null;
     this.fieldErrors = {};
+    if (!check.ok) {
+      this.phase = 'idle';
+      this.#show(check.problems);
+      return undefined;
+    }
+    this.phase = 'saving';
     const result = await call();
     if (result.ok) {
       this.phase = 'saved';
       return result.value;
     }
     this.phase = 'idle';
-    const { code, message } = result.error;
-    const about = code === 'invalid-request' ? fieldOfMessage(message, this.#fields) : null;
-    const field = about?.field ?? (code === 'invalid-request' ? this.#fallback : undefined);
-    if (field === undefined) this.error = message;
-    else this.fieldErrors = { [field]: about?.text ?? message } as FieldErrors<Field>;
+    const { code, message, field } = result.error;
+    this.#show([{ field: code === 'invalid-request' ? (field ?? []) : [], text: message }]);
     return undefined;
+  }
+
+  /** Each problem beside its field (several for one field, one a line), the rest below. */
+  #show(problems: readonly FieldProblem[]): void {
+    const byField: Partial<Record<Field, string>> = {};
+    const general: string[] = [];
+    for (const { field, text } of problems) {
+      const name = this.#fields.find((candidate) => candidate === field[0]);
+      if (name === undefined) general.push(text);
+      else byField[name] = byField[name] === undefined ? text : `${byField[name]}\n${text}`;
+    }
+    this.fieldErrors = byField;
+    this.error = general.length > 0 ? general.join('\n') : null;
   }
 }

@@ -1,3 +1,4 @@
+import { parseDesktopRequest, parseRequest } from '../../../../preload/api.ts';
 import type {
   ApiError,
   DesktopApi,
@@ -40,7 +41,7 @@ export class SettingsState {
   readonly hasDesktop: boolean;
   readonly preferencesForm = new FormStatus(['songsToRate', 'recommendations', 'strategy']);
   readonly credentialsForm = new FormStatus(['clientId', 'clientSecret']);
-  readonly sourcesForm = new FormStatus(['sources'], 'sources');
+  readonly sourcesForm = new FormStatus(['sources']);
   readonly modelForm = new FormStatus(['factors', 'epochs', 'learningRate', 'regularization']);
 
   readonly #api: EarshotApi;
@@ -76,12 +77,14 @@ export class SettingsState {
 
   async savePreferences(draft: PreferencesDraft): Promise<boolean> {
     const before = this.preferences;
-    const saved = await this.preferencesForm.save(() =>
-      this.#api.setPreferences({
-        songsToRate: numberFromField(draft.songsToRate),
-        recommendations: numberFromField(draft.recommendations),
-        strategy: draft.strategy,
-      }),
+    const request = {
+      songsToRate: numberFromField(draft.songsToRate),
+      recommendations: numberFromField(draft.recommendations),
+      strategy: draft.strategy,
+    };
+    const saved = await this.preferencesForm.save(
+      () => this.#api.setPreferences(request),
+      parseRequest('setPreferences', request),
     );
     if (saved === undefined) return false;
     this.preferences = saved;
@@ -93,8 +96,10 @@ export class SettingsState {
   async saveCredentials(clientId: string, clientSecret: string): Promise<boolean> {
     const desktop = this.#desktop;
     if (desktop === null) return false;
-    const saved = await this.credentialsForm.save(() =>
-      desktop.setSpotifyCredentials({ clientId, clientSecret }),
+    const request = { clientId, clientSecret };
+    const saved = await this.credentialsForm.save(
+      () => desktop.setSpotifyCredentials(request),
+      parseDesktopRequest('setSpotifyCredentials', request),
     );
     if (saved !== undefined) this.#updateSpotify(saved);
     return saved !== undefined;
@@ -112,8 +117,10 @@ export class SettingsState {
   async saveSources(text: string): Promise<readonly string[] | undefined> {
     const desktop = this.#desktop;
     if (desktop === null) return undefined;
-    const saved = await this.sourcesForm.save(() =>
-      desktop.setSpotifySources({ sources: sourcesFromText(text) }),
+    const request = { sources: sourcesFromText(text) };
+    const saved = await this.sourcesForm.save(
+      () => desktop.setSpotifySources(request),
+      parseDesktopRequest('setSpotifySources', request),
     );
     if (saved !== undefined) this.#updateSpotify(saved);
     return saved?.sources;
@@ -123,13 +130,15 @@ export class SettingsState {
   async saveModel(draft: ModelDraft): Promise<boolean> {
     const desktop = this.#desktop;
     if (desktop === null || this.desktop === null) return false;
-    const saved = await this.modelForm.save(() =>
-      desktop.setModelParameters({
-        factors: numberFromField(draft.factors),
-        epochs: numberFromField(draft.epochs),
-        learningRate: numberFromField(draft.learningRate),
-        regularization: numberFromField(draft.regularization),
-      }),
+    const request = {
+      factors: numberFromField(draft.factors),
+      epochs: numberFromField(draft.epochs),
+      learningRate: numberFromField(draft.learningRate),
+      regularization: numberFromField(draft.regularization),
+    };
+    const saved = await this.modelForm.save(
+      () => desktop.setModelParameters(request),
+      parseDesktopRequest('setModelParameters', request),
     );
     if (saved !== undefined && this.desktop !== null)
       this.desktop = { ...this.desktop, model: saved };

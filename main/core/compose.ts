@@ -1,0 +1,88 @@
+import { createAppService } from './app/app-service.ts';
+import type { AppService } from './app/app-service.ts';
+import { bootstrapStore } from './app/bootstrap.ts';
+import { EventHub } from './app/event-hub.ts';
+import { ModelManager } from './app/model-manager.ts';
+import { readModelOptions } from './app/model-parameters.ts';
+import type { SvdOptions } from './recommender/algorithms/svd-options.ts';
+import type { trainInWorker } from './recommender/training/train-in-worker.ts';
+import { openStore } from './store/store.ts';
+import type { Store } from './store/store.ts';
+
+export interface ComposeOptions {
+  /** The database file (each face resolves it: `--db`, `EARSHOT_DB`, the data folder). */
+  readonly database: string;
+  /** The embedded catalog file; the checkout's by default (a packaged app has its own). */
+  readonly catalogPath?: string;
+  /**
+   * Fill an empty database with the embedded catalog and simulated listeners (default true).
+   * `earshot pipeline` says false: loading them is its own first step, and it reports it.
+   */
+  readonly bootstrap?: boolean;
+  /** False for a short-lived process: rating changes schedule no retrain it would not finish. */
+  readonly retrainOnChange?: boolean;
+  /** Told about unexpected errors; the face decides where they are logged. */
+  readonly onInternalError?: (error: unknown) => void;
+  /** The trainer; a worker thread unless a test injects another. */
+  readonly train?: typeof trainInWorker;
+}
+
+/** The core as every face uses it. Nothing has started: the face calls `models.start()`. */
+export interface Earshot {
+  readonly store: Store;
+  readonly events: EventHub;
+  readonly models: ModelManager;
+  readonly service: AppService;
+  /** True when this launch filled an empty database (the face may say so). */
+  readonly bootstrapped: boolean;
+  /** What the app trains, read at each training: the tuned options and the user's parameters. */
+  modelOptions(): SvdOptions;
+  /** Cancels training and closes the database. */
+  close(): void;
+}
+
+/**
+ * The one composition of the core: the store, its first-run data, the model manager and the
+ * app service over one event hub. The desktop app, `earshot serve`, `earshot recommend` and
+ * `earshot pipeline` all build it here, so they open the same database the same way and train
+ * the same model with the same options; each face keeps only its own concerns around it.
+ */
+export function composeEarshot(options: ComposeOptions): Earshot {
+  const store = openStore(options.database);
+  try {
+    const bootstrapped =
+      options.bootstrap === false ? false : bootstrapStore(store, options.catalogPath);
+    const events = new EventHub();
+    const modelOptions = (): SvdOptions => readModelOptions(store);
+    const models = new ModelManager({
+      store,
+      events,
+      options: modelOptions,
+      ...(options.retrainOnChange === undefined
+        ? {}
+        : { retrainOnChange: options.retrainOnChange }),
+      ...(options.train ? { train: options.train } : {}),
+    });
+    const service = createAppService({
+      store,
+      models,
+      events,
+      ...(options.onInternalError ? { onInternalError: options.onInternalError } : {}),
+    });
+    return {
+      store,
+      events,
+      models,
+      service,
+      bootstrapped,
+      modelOptions,
+      close() {
+        models.close();
+        store.close();
+      },
+    };
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+}

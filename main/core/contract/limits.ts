@@ -1,0 +1,33 @@
+/**
+ * Every bound a request must respect, and the only place those numbers live: the contract's
+ * schemas check them, the Settings forms show them, the CLI's options use them. Inclusive.
+ */
+export const limits = {
+  /** Songs offered per rating round, and ratings sent at once. */
+  songsToRate: { min: 1, max: 50, isWhole: true },
+  /** Recommendations shown. */
+  recommendations: { min: 1, max: 50, isWhole: true },
+  stars: { min: 1, max: 5, isWhole: true },
+  /** Track ids one request may list as already on screen. */
+  excludedTracks: { max: 1000 },
+  /** Latent factors k. */
+  factors: { min: 1, max: 200, isWhole: true },
+  /** SGD passes over the ratings. */
+  epochs: { min: 1, max: 500, isWhole: true },
+  /** Learning rate γ: above 0, so 0.000001 is the smallest taken. */
+  learningRate: { min: 0.000001, max: 0.1, isWhole: false },
+  /** Regularisation λ. */
+  regularization: { min: 0, max: 1, isWhole: false },
+  /** What Refresh data crawls: sources, and characters in one. */
+  spotifySources: { max: 200 },
+  spotifySourceLength: { max: 500 },
+  /** Characters in a Spotify client id or secret. */
+  spotifyCredentialLength: { max: 200 },
+} as const;
+
+/** A number field's bounds, as {@link limits} gives them. */
+export interface NumberRange {
+  readonly min: number;
+  readonly max: number;
+  readonly isWhole: boolean;
+}

@@ -1,0 +1,83 @@
+/**
+ * The core's methods, served alike to the desktop window (IPC), the browser (`earshot serve`)
+ * and the terminal. Adding one: its request schema in requests.ts, one entry here, a handler
+ * in main/core/app/app-service.ts; the preload, the page's HTTP transport, the IPC and HTTP
+ * routes and their checks follow from this table.
+ */
+import { noRequest } from './checks.ts';
+import type { EarshotEvents, EventName } from './events.ts';
+import { channelsOf, checkRequest, isMethodOf } from './method-table.ts';
+import type {
+  ApiOf,
+  MethodTable,
+  RequestCheck,
+  RequestIn,
+  RequestOut,
+  ResponseOut,
+} from './method-table.ts';
+import {
+  preferencesRequest,
+  recommendRequest,
+  skipRequest,
+  songsToRateRequest,
+  submitRatingsRequest,
+} from './requests.ts';
+import { appState, preferences, recommendResponse, trackView } from './views.ts';
+import { z } from './zod.ts';
+
+export const methods = {
+  getState: { channel: 'app:get-state', request: noRequest, response: appState },
+  songsToRate: {
+    channel: 'songs:to-rate',
+    request: songsToRateRequest,
+    response: z.array(trackView).readonly(),
+  },
+  skipSong: { channel: 'songs:skip', request: skipRequest, response: trackView },
+  submitRatings: {
+    channel: 'ratings:submit',
+    request: submitRatingsRequest,
+    response: z.object({ saved: z.number(), listenerRatings: z.number() }),
+  },
+  recommend: { channel: 'recommend:top', request: recommendRequest, response: recommendResponse },
+  startOver: {
+    channel: 'listener:start-over',
+    request: noRequest,
+    response: z.object({ removed: z.number() }),
+  },
+  setPreferences: {
+    channel: 'preferences:set',
+    request: preferencesRequest,
+    response: preferences,
+  },
+} as const satisfies MethodTable;
+
+export type MethodName = keyof typeof methods;
+/** What a caller sends to `K`. */
+export type RequestOf<K extends MethodName> = RequestIn<typeof methods, K>;
+/** What the handler of `K` receives, once checked. */
+export type ParsedRequestOf<K extends MethodName> = RequestOut<typeof methods, K>;
+export type ResponseOf<K extends MethodName> = ResponseOut<typeof methods, K>;
+
+/** IPC channel of each method: `domain:verb`, declared only in {@link methods}. */
+export const channels = channelsOf(methods);
+
+export function isMethodName(value: unknown): value is MethodName {
+  return isMethodOf(methods, value);
+}
+
+/** Checks an untrusted request to `method` against the contract. */
+export function parseRequest<K extends MethodName>(
+  method: K,
+  value: unknown,
+): RequestCheck<ParsedRequestOf<K>> {
+  return checkRequest(methods, method, value);
+}
+
+/** What the renderer sees as `window.earshot` (desktop) or its HTTP twin (browser). */
+export type EarshotApi = ApiOf<typeof methods> & {
+  /** Subscribes to a push event; returns the unsubscribe function. */
+  readonly on: <E extends EventName>(
+    event: E,
+    listener: (payload: EarshotEvents[E]) => void,
+  ) => () => void;
+};

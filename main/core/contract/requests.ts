@@ -1,0 +1,53 @@
+/** What the core's methods take. Each type is what a handler receives, once checked. */
+import { numberIn, optionalRequest, strictRequest, trackId, trackIds } from './checks.ts';
+import { limits } from './limits.ts';
+import { ratingStrategy } from './views.ts';
+import { z } from './zod.ts';
+
+export const songsToRateRequest = optionalRequest({
+  /** Default: `preferences.songsToRate`. */
+  count: numberIn(limits.songsToRate).optional(),
+  strategy: ratingStrategy.optional(),
+  /** Track ids already on screen, never offered again in this round. */
+  exclude: trackIds.optional(),
+});
+export type SongsToRateRequest = z.output<typeof songsToRateRequest>;
+
+export const skipRequest = strictRequest({
+  /** The song the listener does not know. */
+  trackId,
+  /** Songs on screen, never the replacement. */
+  exclude: trackIds.default([]),
+});
+export type SkipRequest = z.output<typeof skipRequest>;
+
+export const songRating = strictRequest({
+  trackId,
+  /** Whole stars. */
+  stars: numberIn(limits.stars),
+});
+export type SongRating = z.output<typeof songRating>;
+
+const ratingsError = `must be a list of ${limits.songsToRate.min} to ${limits.songsToRate.max} ratings`;
+export const submitRatingsRequest = strictRequest({
+  ratings: z
+    .array(songRating, { error: ratingsError })
+    .min(limits.songsToRate.min, { error: ratingsError })
+    .max(limits.songsToRate.max, { error: ratingsError })
+    .readonly(),
+});
+export type SubmitRatingsRequest = z.output<typeof submitRatingsRequest>;
+
+export const recommendRequest = optionalRequest({
+  /** Default: `preferences.recommendations`. */
+  count: numberIn(limits.recommendations).optional(),
+});
+export type RecommendRequest = z.output<typeof recommendRequest>;
+
+/** A change of preferences: the fields given replace the saved ones. */
+export const preferencesRequest = optionalRequest({
+  songsToRate: numberIn(limits.songsToRate).optional(),
+  recommendations: numberIn(limits.recommendations).optional(),
+  strategy: ratingStrategy.optional(),
+});
+export type PreferencesRequest = z.output<typeof preferencesRequest>;
