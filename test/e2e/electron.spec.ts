@@ -92,6 +92,7 @@ test('the page sees no Node, only window.earshot, and cannot open windows', asyn
     'clearSpotifyCredentials',
     'getSettings',
     'getState',
+    'notInterested',
     'on',
     'ready',
     'recommend',

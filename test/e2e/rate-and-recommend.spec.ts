@@ -39,8 +39,11 @@ test('rates five songs by mouse, skips one, and gets three recommendations with 
   const picks = page.getByTestId('recommendation');
   await expect(picks).toHaveCount(3);
   await expect(picks.first().getByTestId('predicted-stars')).toHaveText(/^[1-5]\.\d ★$/);
-  await expect(page.getByTestId('reason').first()).toContainText('Because you rated');
-  const spotify = picks.first().getByRole('link', { name: /Open in Spotify/ });
+  await expect(page.getByTestId('reason').first()).toContainText(/Because you liked/);
+  await expect(picks.first().getByTestId('confidence')).not.toBeEmpty();
+  const title = await picks.first().getByRole('heading').textContent();
+  const spotify = picks.first().getByRole('link', { name: `on Spotify`, exact: false });
+  await expect(spotify).toHaveAccessibleName(new RegExp(`${title ?? ''} on Spotify$`));
   await expect(spotify).toHaveAttribute('href', /^https:\/\/open\.spotify\.com\//);
   await page.screenshot({ path: testInfo.outputPath('results-screen.png'), fullPage: true });
   expect(errors).toEqual([]);
@@ -104,4 +107,29 @@ test('shows an error state when the server goes away', async ({ page }) => {
   await page.getByRole('button', { name: 'Submit' }).click();
   await expect(page.getByTestId('error-state')).toBeVisible();
   await expect(page.getByTestId('error-state')).toContainText(/not reachable/i);
+});
+
+test('waves off one pick and rates another right on the results', async ({ page }, testInfo) => {
+  await page.goto(serve().url);
+  await expect(cards(page)).toHaveCount(5);
+  await rateAllByMouse(page, [5, 5, 4, 2, 1]);
+  await page.getByRole('button', { name: 'Submit' }).click();
+  const picks = page.getByTestId('recommendation');
+  await expect(picks).toHaveCount(3);
+  const titles = async () => picks.getByRole('heading').allTextContents();
+  const [first] = await titles();
+
+  await picks.first().getByTestId('not-interested').click();
+  await expect(picks.getByRole('heading', { name: first, exact: true })).toHaveCount(0);
+  await expect(picks).toHaveCount(3);
+
+  const second = (await titles())[0];
+  await picks.first().getByRole('radio', { name: '5 stars' }).click();
+  await expect(picks.getByRole('heading', { name: second, exact: true })).toHaveCount(0);
+  await expect(page.getByText('Chosen from 6 ratings.')).toBeVisible();
+  await page.screenshot({
+    path: testInfo.outputPath('results-after-feedback.png'),
+    fullPage: true,
+  });
+  expect(await titles()).not.toContain(first);
 });

@@ -53,7 +53,14 @@ export class FakeEarshot {
   readonly ratings = new Map<number, number>();
   /** When false, `recommend` answers `no-model`, as on a first run before training ends. */
   hasModel = true;
-  preferences: Preferences = { songsToRate: 5, recommendations: 3, strategy: 'random' };
+  preferences: Preferences = {
+    songsToRate: 5,
+    recommendations: 3,
+    strategy: 'random',
+    diversity: 0.1,
+  };
+  /** Songs marked "not interested": never recommended again. */
+  readonly hidden = new Set<number>();
   readonly #tracks: TrackView[];
   readonly #failures = new Map<MethodName | DesktopMethodName, ApiError>();
   readonly #listeners = new Map<AnyEventName, Set<Listener>>();
@@ -121,10 +128,16 @@ export class FakeEarshot {
         const recommendations = this.#recommend(count ?? this.preferences.recommendations);
         return { recommendations, foldedIn: true };
       }),
+    notInterested: (request) =>
+      this.#answer('notInterested', request, ({ trackId }) => {
+        this.hidden.add(trackId);
+        return { hidden: this.hidden.size };
+      }),
     startOver: () =>
       this.#answer('startOver', undefined, () => {
         const removed = this.ratings.size;
         this.ratings.clear();
+        this.hidden.clear();
         return { removed };
       }),
     setPreferences: (request) =>
@@ -174,7 +187,8 @@ export class FakeEarshot {
 
   #unrated(exclude: readonly number[]): TrackView[] {
     return this.#tracks.filter(
-      (track) => !this.ratings.has(track.id) && !exclude.includes(track.id),
+      (track) =>
+        !this.ratings.has(track.id) && !this.hidden.has(track.id) && !exclude.includes(track.id),
     );
   }
 
@@ -186,10 +200,22 @@ export class FakeEarshot {
       .map((track, rank) => ({
         track,
         predictedStars: 4.8 - rank * 0.3,
-        reason:
+        confidence: {
+          level: 'medium' as const,
+          label: 'Good chance: 1 song you liked points here',
+        },
+        reasons:
           favourite && favouriteStars !== undefined
-            ? { track: favourite, stars: favouriteStars }
-            : null,
+            ? [
+                {
+                  kind: 'liked' as const,
+                  track: favourite,
+                  stars: favouriteStars,
+                  sharedGenres: track.genres.filter((g) => favourite.genres.includes(g)),
+                  contribution: 0.5,
+                },
+              ]
+            : [],
       }));
   }
 

@@ -101,7 +101,7 @@ describe('Session: recommendations', () => {
     });
     expect(session.view).toBe('results');
     expect(session.recommendations.map((pick) => pick.track.id)).toEqual([6, 7, 8]);
-    expect(session.recommendations[0]?.reason?.stars).toBe(5);
+    expect(session.recommendations[0]?.reasons[0]?.stars).toBe(5);
     expect(session.listenerRatings).toBe(5);
   });
 

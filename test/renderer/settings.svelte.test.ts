@@ -22,7 +22,12 @@ function setUp(options: { desktop?: boolean; hooks?: SettingsHooks } = {}) {
   return { earshot, desktop, settings };
 }
 
-const draft = { songsToRate: '7', recommendations: '4', strategy: 'smart' } as const;
+const draft = {
+  songsToRate: '7',
+  recommendations: '4',
+  strategy: 'smart',
+  diversity: '0.3',
+} as const;
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('SettingsState: opening', () => {
@@ -77,7 +82,7 @@ describe('SettingsState: preferences', () => {
     const { earshot, settings } = setUp({ desktop: false, hooks: { onPreferencesSaved } });
     await settings.open();
     expect(await settings.savePreferences(draft)).toBe(true);
-    const saved = { songsToRate: 7, recommendations: 4, strategy: 'smart' };
+    const saved = { songsToRate: 7, recommendations: 4, strategy: 'smart', diversity: 0.3 };
     expect(earshot.callsTo('setPreferences')).toEqual([saved]);
     expect(settings.preferences).toEqual(saved);
     expect(settings.preferencesForm.phase).toBe('saved');
@@ -85,6 +90,7 @@ describe('SettingsState: preferences', () => {
       songsToRate: 5,
       recommendations: 3,
       strategy: 'random',
+      diversity: 0.1,
     });
   });
 

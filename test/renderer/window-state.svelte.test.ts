@@ -26,7 +26,12 @@ async function openWindow(catalogSize = 20) {
 
 const cardCount = (window: WindowState) => window.session.round?.cards.length ?? 0;
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
-const preferences = { songsToRate: '7', recommendations: '3', strategy: 'random' } as const;
+const preferences = {
+  songsToRate: '7',
+  recommendations: '3',
+  strategy: 'random',
+  diversity: '0.1',
+} as const;
 
 describe('the window: Settings reshape the rating round', () => {
   it('deals an untouched round again with the new number of songs', async () => {

@@ -25,13 +25,24 @@ function describe(track: TrackView): string {
   return `${track.title} — ${track.artists.join(', ')}${details ? ` (${details})` : ''}`;
 }
 
-function formatRecommendation(r: RecommendationView, rank: number): string {
-  const reason = r.reason
-    ? ` · because you rated ${r.reason.track.title} ${stars(r.reason.stars)}`
-    : '';
+/** "because you liked X ★★★★★ (punk, rock)" or "you didn't like Y ★☆☆☆☆". */
+function formatReason(reason: RecommendationView['reasons'][number]): string {
+  const rated = reason.stars === null ? '(not interested)' : stars(reason.stars);
+  const genres = reason.sharedGenres.length > 0 ? ` (${reason.sharedGenres.join(', ')})` : '';
+  return reason.kind === 'liked'
+    ? `because you liked ${reason.track.title} ${rated}${genres}`
+    : `you didn't like ${reason.track.title} ${rated}`;
+}
+
+export function formatRecommendation(r: RecommendationView, rank: number): string {
+  const why =
+    r.reasons.length > 0
+      ? r.reasons.map(formatReason).join('; ')
+      : 'liked by listeners whose taste is close to yours';
   return [
-    `  ${rank}. ${describe(r.track)}`,
-    `     ${stars(r.predictedStars)} ${r.predictedStars.toFixed(1)} predicted${reason}`,
+    `  ${rank}. ${describe(r.track)}${r.track.genres.length > 0 ? ` [${r.track.genres.join(', ')}]` : ''}`,
+    `     ${stars(r.predictedStars)} ${r.predictedStars.toFixed(1)} predicted · ${r.confidence.label}`,
+    `     ${why}`,
     `     ${r.track.spotifyUrl}`,
   ].join('\n');
 }

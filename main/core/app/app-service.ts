@@ -10,9 +10,6 @@ import { toApiError } from './service-error.ts';
 import { PickHistory } from './picks/pick-history.ts';
 import { SongPool } from './song-pool.ts';
 
-/** MMR's λ until it is a preference: a little variety without leaving the listener's taste. */
-const defaultDiversity = 0.1;
-
 export interface AppServiceDeps {
   readonly store: Store;
   readonly models: ModelSource;
@@ -64,8 +61,13 @@ function createHandlers(
       const preferences = readPreferences(store);
       return recommendFor(listener, pool, models, {
         count: request.count ?? preferences.recommendations,
-        diversity: defaultDiversity,
+        diversity: preferences.diversity,
       });
+    },
+    notInterested: (request) => {
+      pool.requireKnown([request.trackId]);
+      listener.hide(request.trackId);
+      return { hidden: listener.hidden().size };
     },
     startOver: () => {
       new PickHistory(store).clear();

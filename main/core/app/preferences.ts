@@ -5,6 +5,7 @@ const defaultPreferences: Preferences = {
   songsToRate: 5,
   recommendations: 3,
   strategy: 'random',
+  diversity: 0.1,
 };
 const key = 'preferences';
 
@@ -24,6 +25,10 @@ export function readPreferences(store: Store): Preferences {
       value.strategy === 'smart' || value.strategy === 'random'
         ? value.strategy
         : defaultPreferences.strategy,
+    diversity:
+      typeof value.diversity === 'number' && value.diversity >= 0 && value.diversity <= 1
+        ? value.diversity
+        : defaultPreferences.diversity,
   };
 }
 

@@ -2,10 +2,24 @@ import type { RecommendationView, RecommendResponse } from '../contract/index.ts
 import type { LocalListener } from './local-listener.ts';
 import type { ModelSource } from './model-source.ts';
 import { choosePicks } from './picks/choose-picks.ts';
-import type { PickModels } from './picks/choose-picks.ts';
+import type { Pick, PickModels } from './picks/choose-picks.ts';
 import { PickHistory, ratingsKey } from './picks/pick-history.ts';
+import { sharedGenres } from './picks/pick-reasons.ts';
 import { ServiceError } from './service-error.ts';
 import type { SongPool } from './song-pool.ts';
+
+/** Whose picks: their ratings, what they hid, and (the local listener only) their past lists. */
+export interface PicksProfile {
+  readonly ratings: readonly { trackId: number; rating: number; ratedAt: number }[];
+  readonly hidden: ReadonlySet<number>;
+  /** Absent: the lists are neither rotated nor remembered (another listener's picks). */
+  readonly history?: PickHistory;
+}
+
+export interface PicksOptions {
+  readonly count: number;
+  readonly diversity: number;
+}
 
 async function currentModels(models: ModelSource): Promise<PickModels> {
   const current = await models.current();
@@ -18,20 +32,38 @@ async function currentModels(models: ModelSource): Promise<PickModels> {
   return current;
 }
 
+function toView(pick: Pick, pool: SongPool): RecommendationView {
+  const track = pool.view(pick.trackId);
+  return {
+    track,
+    predictedStars: pick.predictedStars,
+    confidence: pick.confidence,
+    reasons: pick.reasons.map((reason) => {
+      const cited = pool.view(reason.trackId);
+      return {
+        kind: reason.kind,
+        track: cited,
+        stars: reason.stars,
+        sharedGenres: sharedGenres(track.genres, cited.genres),
+        contribution: reason.contribution,
+      };
+    }),
+  };
+}
+
 /**
- * The listener's top `count` picks (see {@link choosePicks}), each with its predicted stars and
- * why. The list is remembered so that picks left alone rotate out of the next one.
+ * A listener's top `count` picks (see {@link choosePicks}), each with its predicted stars, how
+ * sure the model is and why. With a history, the list is remembered so that picks left alone
+ * rotate out of the next one.
  */
-export async function recommendFor(
-  listener: LocalListener,
+export async function picksFor(
+  profile: PicksProfile,
   pool: SongPool,
   models: ModelSource,
-  options: { readonly count: number; readonly diversity: number },
+  options: PicksOptions,
 ): Promise<RecommendResponse> {
   const pickModels = await currentModels(models);
-  const ratings = listener.ratings();
-  const hidden = listener.hidden();
-  const history = new PickHistory(pool.store);
+  const { ratings, hidden, history } = profile;
   const key = ratingsKey(ratings, hidden);
   const picks = choosePicks({
     models: pickModels,
@@ -41,22 +73,31 @@ export async function recommendFor(
     count: options.count,
     diversity: options.diversity,
     traitsOf: (trackId) => pool.traits(trackId),
-    shownBefore: history.before(key),
+    shownBefore: history?.before(key) ?? [],
   });
-  history.record(
+  history?.record(
     key,
     picks.map((p) => p.trackId),
   );
-  const views: RecommendationView[] = picks.map((pick) => {
-    const liked = pick.reasons.find((r) => r.kind === 'liked');
-    return {
-      track: pool.view(pick.trackId),
-      predictedStars: pick.predictedStars,
-      reason:
-        liked === undefined ? null : { track: pool.view(liked.trackId), stars: liked.stars ?? 0 },
-    };
-  });
   const trainedAt = models.info()?.trainedAt ?? 0;
   const latest = ratings.reduce((max, r) => Math.max(max, r.ratedAt), 0);
-  return { recommendations: views, foldedIn: latest >= trainedAt };
+  return {
+    recommendations: picks.map((pick) => toView(pick, pool)),
+    foldedIn: latest >= trainedAt,
+  };
+}
+
+/** The local listener's picks, remembered for rotation. */
+export function recommendFor(
+  listener: LocalListener,
+  pool: SongPool,
+  models: ModelSource,
+  options: PicksOptions,
+): Promise<RecommendResponse> {
+  const profile = {
+    ratings: listener.ratings(),
+    hidden: listener.hidden(),
+    history: new PickHistory(pool.store),
+  };
+  return picksFor(profile, pool, models, options);
 }

@@ -8,6 +8,8 @@ export const limits = {
   /** Recommendations shown. */
   recommendations: { min: 1, max: 50, isWhole: true },
   stars: { min: 1, max: 5, isWhole: true },
+  /** Variety among the picks (maximal marginal relevance's λ). */
+  diversity: { min: 0, max: 1, isWhole: false },
   /** Track ids one request may list as already on screen. */
   excludedTracks: { max: 1000 },
   /** Latent factors k. */

@@ -16,6 +16,7 @@ import type {
   ResponseOut,
 } from './method-table.ts';
 import {
+  notInterestedRequest,
   preferencesRequest,
   recommendRequest,
   skipRequest,
@@ -39,6 +40,11 @@ export const methods = {
     response: z.object({ saved: z.number(), listenerRatings: z.number() }),
   },
   recommend: { channel: 'recommend:top', request: recommendRequest, response: recommendResponse },
+  notInterested: {
+    channel: 'picks:not-interested',
+    request: notInterestedRequest,
+    response: z.object({ hidden: z.number() }),
+  },
   startOver: {
     channel: 'listener:start-over',
     request: noRequest,

@@ -49,5 +49,10 @@ export const preferencesRequest = optionalRequest({
   songsToRate: numberIn(limits.songsToRate).optional(),
   recommendations: numberIn(limits.recommendations).optional(),
   strategy: ratingStrategy.optional(),
+  diversity: numberIn(limits.diversity).optional(),
 });
 export type PreferencesRequest = z.output<typeof preferencesRequest>;
+
+/** "Not interested" in a pick: it is never picked again and counts as a mild dislike. */
+export const notInterestedRequest = strictRequest({ trackId });
+export type NotInterestedRequest = z.output<typeof notInterestedRequest>;

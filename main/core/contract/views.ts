@@ -18,15 +18,37 @@ export const trackView = z.object({
 });
 export type TrackView = z.infer<typeof trackView>;
 
-/** Why a song is recommended: the rated song that contributed most to its score. */
-export const recommendationReason = z.object({ track: trackView, stars: z.number() });
+/**
+ * Why a song is picked: a song the listener liked that pushed it up ("because you liked X"), or
+ * a song they disliked whose pull away from its neighbours drives the pick ("…and you didn't
+ * like Y"). A 3-star or disliked song is never given as a "because".
+ */
+export const recommendationReason = z.object({
+  kind: z.enum(['liked', 'disliked']),
+  track: trackView,
+  /** The listener's stars; null for a song they marked "not interested". */
+  stars: z.number().nullable(),
+  /** Genres the pick shares with this song, in the pick's order. */
+  sharedGenres: z.array(z.string()).readonly(),
+  /** This song's exact term in the ranking model's score for the pick. */
+  contribution: z.number(),
+});
 export type RecommendationReason = z.infer<typeof recommendationReason>;
+
+/** How sure the model is about a pick, with a sentence a listener understands. */
+export const pickConfidence = z.object({
+  level: z.enum(['high', 'medium', 'low']),
+  label: z.string(),
+});
+export type PickConfidence = z.infer<typeof pickConfidence>;
 
 export const recommendationView = z.object({
   track: trackView,
-  /** Predicted stars on the 1–5 scale. */
+  /** Expected stars on the 1–5 scale: SVD's estimate, calibrated on held-out ratings. */
   predictedStars: z.number(),
-  reason: recommendationReason.nullable(),
+  confidence: pickConfidence,
+  /** Up to two, the strongest first; empty when no liked song speaks for the pick. */
+  reasons: z.array(recommendationReason).readonly(),
 });
 export type RecommendationView = z.infer<typeof recommendationView>;
 
@@ -68,6 +90,8 @@ export const preferences = z.object({
   /** Recommendations shown (default 3). */
   recommendations: z.number(),
   strategy: ratingStrategy,
+  /** Variety among the picks, 0 (closest to your taste) to 1 (most varied); default 0.1. */
+  diversity: z.number(),
 });
 export type Preferences = z.infer<typeof preferences>;
 

@@ -95,11 +95,12 @@ describe('the app service', () => {
       expect(r.predictedStars).toBeGreaterThanOrEqual(1);
       expect(r.predictedStars).toBeLessThanOrEqual(5);
     }
-    const reasons = recommendations.flatMap((r) => (r.reason ? [r.reason] : []));
+    const reasons = recommendations.flatMap((r) => r.reasons);
     expect(reasons.length).toBeGreaterThan(0);
     for (const reason of reasons) {
       expect(rated.has(reason.track.id)).toBe(true);
       expect(reason.stars).toBe(ratings.find((r) => r.trackId === reason.track.id)!.stars);
+      if (reason.kind === 'liked') expect(reason.stars).toBeGreaterThanOrEqual(4);
     }
   });
 
@@ -124,6 +125,7 @@ describe('the app service', () => {
         ratings: songs.map((song) => ({ trackId: song.id, stars: 4 })),
       }),
       recommend: await service.handle('recommend', {}),
+      notInterested: await service.handle('notInterested', { trackId: songs[1].id }),
       setPreferences: await service.handle('setPreferences', { strategy: 'smart' }),
       startOver: await service.handle('startOver', undefined),
     } satisfies Record<keyof typeof methods, unknown>;
@@ -144,7 +146,12 @@ describe('the app service', () => {
     );
     expect(value(await service.handle('songsToRate', {}))).toHaveLength(7);
     const state = value(await service.handle('getState', undefined));
-    expect(state.preferences).toEqual({ songsToRate: 7, recommendations: 4, strategy: 'smart' });
+    expect(state.preferences).toEqual({
+      songsToRate: 7,
+      recommendations: 4,
+      strategy: 'smart',
+      diversity: 0.1,
+    });
     expect(state.model?.algorithm).toBe('svd');
   });
 });

@@ -22,7 +22,7 @@ export interface JudgedList {
   readonly coherent: boolean;
   readonly allLoved: boolean;
   readonly distinctArtists: boolean;
-  /** Reasons that cite a song the persona rated 2★ or less as a "because". */
+  /** "Because" reasons that cite a song the persona rated 2★ or less. */
   readonly dislikedReasons: number;
   /** Picks also in the previous round's list. */
   readonly repeats: number;
@@ -81,12 +81,12 @@ function judge(
 ): JudgedList {
   const verdicts = picks.map((p) => persona.verdict(tracks.get(p.track.id)!));
   const loved = verdicts.filter((v) => v === 'loved').length;
-  const reasons = picks.flatMap((p) => (p.reason === null ? [] : [p.reason]));
+  const becauses = picks.flatMap((p) => p.reasons.filter((r) => r.kind === 'liked'));
   return {
     coherent: loved >= Math.min(2, picks.length) && !verdicts.includes('disliked'),
     allLoved: loved === picks.length,
     distinctArtists: new Set(picks.map((p) => p.track.artists[0])).size === picks.length,
-    dislikedReasons: reasons.filter((r) => (rated.get(r.track.id) ?? 5) <= 2).length,
+    dislikedReasons: becauses.filter((r) => (rated.get(r.track.id) ?? 5) <= 2).length,
     repeats: picks.filter((p) => previous.includes(p.track.id)).length,
     skips,
   };
@@ -124,7 +124,9 @@ export async function runPersonaTrials(
       if (round === 0) {
         const line = (p: RecommendationView) =>
           `${p.track.title} — ${p.track.artists[0]} [${p.track.genres.join(', ')}; ${p.track.year}] ${p.predictedStars}★` +
-          (p.reason ? ` because ${p.reason.track.title} ${p.reason.stars}★` : '');
+          p.reasons
+            .map((r) => ` ${r.kind === 'liked' ? 'because' : 'not'} ${r.track.title} ${r.stars}★`)
+            .join(';');
         samples.push({ persona: persona.describe, picks: recommendations.map(line) });
       }
       previous = recommendations.map((p) => p.track.id);

@@ -32,6 +32,8 @@ export class Session {
   notice = $state<string | null>(null);
   /** The song whose replacement is on its way. */
   skippingId = $state<number | null>(null);
+  /** The pick being rated or hidden from the results, until the new list arrives. */
+  changingPickId = $state<number | null>(null);
 
   readonly canSubmit = $derived(
     this.view === 'rating' && this.skippingId === null && (this.round?.canSubmit ?? false),
@@ -111,6 +113,20 @@ export class Session {
     await this.#recommend();
   }
 
+  /** Rates a pick right on the results: it becomes a rating, and the list is made again. */
+  async ratePick(trackId: number, stars: number): Promise<void> {
+    await this.#changePick(trackId, async () => {
+      const saved = await this.#api.submitRatings({ ratings: [{ trackId, stars }] });
+      if (saved.ok) this.listenerRatings = saved.value.listenerRatings;
+      return saved;
+    });
+  }
+
+  /** "Not interested": the pick never comes back, and its neighbours drop a little. */
+  async notInterested(trackId: number): Promise<void> {
+    await this.#changePick(trackId, () => this.#api.notInterested({ trackId }));
+  }
+
   /** Forgets every rating of this listener and deals a fresh round. */
   async startOver(): Promise<void> {
     const step = this.#begin('loading');
@@ -135,7 +151,10 @@ export class Session {
       if (round.ratedCount === 0) return this.#deal();
       if (now.songsToRate !== before.songsToRate)
         this.notice = `Your next round will have ${now.songsToRate} songs.`;
-    } else if (this.view === 'results' && now.recommendations !== before.recommendations) {
+    } else if (
+      this.view === 'results' &&
+      (now.recommendations !== before.recommendations || now.diversity !== before.diversity)
+    ) {
       await this.#recommend();
     }
   }
@@ -181,6 +200,28 @@ export class Session {
     this.recommendations = result.value.recommendations;
     this.round = null;
     this.view = 'results';
+  }
+
+  /** Runs a change to one pick, then fetches the list again, the results staying on screen. */
+  async #changePick(
+    trackId: number,
+    change: () => Promise<{ ok: true } | { ok: false; error: ApiError }>,
+  ): Promise<void> {
+    if (this.view !== 'results' || this.changingPickId !== null) return;
+    this.changingPickId = trackId;
+    this.notice = null;
+    try {
+      const changed = await change();
+      if (!changed.ok) {
+        this.notice = changed.error.message;
+        return;
+      }
+      const result = await this.#api.recommend({});
+      if (!result.ok) return this.#fail(result.error, () => this.#recommend());
+      if (this.view === 'results') this.recommendations = result.value.recommendations;
+    } finally {
+      this.changingPickId = null;
+    }
   }
 
   #excluding(round: RatingRound): number[] {

@@ -16,6 +16,7 @@ export interface PreferencesDraft {
   readonly songsToRate: string;
   readonly recommendations: string;
   readonly strategy: RatingStrategy;
+  readonly diversity: string;
 }
 
 export type ModelDraft = { readonly [K in keyof ModelParameters]: string };
@@ -39,7 +40,12 @@ export class SettingsState {
   desktop = $state.raw<Omit<DesktopSettings, 'preferences'> | null>(null);
 
   readonly hasDesktop: boolean;
-  readonly preferencesForm = new FormStatus(['songsToRate', 'recommendations', 'strategy']);
+  readonly preferencesForm = new FormStatus([
+    'songsToRate',
+    'recommendations',
+    'strategy',
+    'diversity',
+  ]);
   readonly credentialsForm = new FormStatus(['clientId', 'clientSecret']);
   readonly sourcesForm = new FormStatus(['sources']);
   readonly modelForm = new FormStatus(['factors', 'epochs', 'learningRate', 'regularization']);
@@ -81,6 +87,7 @@ export class SettingsState {
       songsToRate: numberFromField(draft.songsToRate),
       recommendations: numberFromField(draft.recommendations),
       strategy: draft.strategy,
+      diversity: numberFromField(draft.diversity),
     };
     const saved = await this.preferencesForm.save(
       () => this.#api.setPreferences(request),
