@@ -19,6 +19,14 @@ export const commands: readonly CommandEntry[] = [
     load: () => import('./commands/recommend.ts'),
   },
   {
+    name: 'picks',
+    summary:
+      "Print your current picks (or an imported listener's) without a rating round; rate or wave off a pick.",
+    usage:
+      'earshot picks [--user ID] [--top K] [--json] [--rate TRACK_ID=STARS …] [--not-interested TRACK_ID …] [--db PATH]',
+    load: () => import('./commands/picks.ts'),
+  },
+  {
     name: 'serve',
     summary:
       'Serve the app to your browser on 127.0.0.1 (the successor of the original Flask page).',

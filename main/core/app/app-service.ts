@@ -1,12 +1,18 @@
 import { parseRequest } from '../contract/index.ts';
-import type { MethodName, ParsedRequestOf, ResponseOf, Result } from '../contract/index.ts';
+import type {
+  MethodName,
+  ParsedRequestOf,
+  RecommendResponse,
+  ResponseOf,
+  Result,
+} from '../contract/index.ts';
 import type { Store } from '../store/store.ts';
 import { EventHub } from './event-hub.ts';
 import { LocalListener } from './local-listener.ts';
 import type { ModelSource } from './model-source.ts';
 import { readPreferences, writePreferences } from './preferences.ts';
-import { recommendFor } from './recommend-use-case.ts';
-import { toApiError } from './service-error.ts';
+import { picksFor, recommendFor } from './recommend-use-case.ts';
+import { ServiceError, toApiError } from './service-error.ts';
 import { PickHistory } from './picks/pick-history.ts';
 import { SongPool } from './song-pool.ts';
 
@@ -25,6 +31,11 @@ export interface AppService {
   handle<K extends MethodName>(method: K, request: unknown): Promise<Result<ResponseOf<K>>>;
   /** The catalog changed underneath (a refresh): forget cached track lists. */
   catalogChanged(): void;
+  /**
+   * Another listener's picks (`earshot picks --user`): an imported or simulated listener by the
+   * id their ratings came with. Read-only: nothing of theirs is hidden or remembered.
+   */
+  picksOf(externalId: string, count?: number): Promise<Result<RecommendResponse>>;
 }
 
 type AsyncHandlers = {
@@ -84,20 +95,40 @@ export function createAppService(deps: AppServiceDeps): AppService {
     MethodName,
     (request: unknown) => unknown
   >;
+  const settle = async <T>(work: () => Promise<T> | T): Promise<Result<T>> => {
+    try {
+      return { ok: true, value: await work() };
+    } catch (error) {
+      const apiError = toApiError(error);
+      if (apiError.code === 'internal') deps.onInternalError?.(error);
+      return { ok: false, error: apiError };
+    }
+  };
   return {
     events: deps.events ?? new EventHub(),
     async handle(method, request) {
       const parsed = parseRequest(method, request);
       if (!parsed.ok) return { ok: false, error: parsed.error };
-      try {
-        const value = (await handlers[method](parsed.value)) as ResponseOf<typeof method>;
-        return { ok: true, value };
-      } catch (error) {
-        const apiError = toApiError(error);
-        if (apiError.code === 'internal') deps.onInternalError?.(error);
-        return { ok: false, error: apiError };
-      }
+      return settle(() => handlers[method](parsed.value) as ResponseOf<typeof method>);
     },
     catalogChanged: () => pool.invalidate(),
+    picksOf: (externalId, count) =>
+      settle(() => {
+        const { store } = deps;
+        const user =
+          store.users.find('imported', externalId) ?? store.users.find('simulated', externalId);
+        if (user === undefined) {
+          throw new ServiceError(
+            'not-found',
+            `There is no imported or simulated listener "${externalId}".`,
+          );
+        }
+        const preferences = readPreferences(store);
+        const profile = { ratings: store.ratings.forUser(user.id), hidden: new Set<number>() };
+        return picksFor(profile, pool, deps.models, {
+          count: count ?? preferences.recommendations,
+          diversity: preferences.diversity,
+        });
+      }),
   };
 }
