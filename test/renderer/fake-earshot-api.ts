@@ -202,7 +202,7 @@ export class FakeEarshot {
         predictedStars: 4.8 - rank * 0.3,
         confidence: {
           level: 'medium' as const,
-          label: 'Good chance: 1 song you liked points here',
+          label: 'A good bet: 1 song you liked points here',
         },
         reasons:
           favourite && favouriteStars !== undefined
