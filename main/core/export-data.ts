@@ -1,6 +1,7 @@
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { csvRow } from './csv.ts';
+import { ownListenerMark } from './ratings/import/own-ratings.ts';
 import type { Store } from './store/store.ts';
 
 export interface ExportSummary {
@@ -38,7 +39,8 @@ function writeAtomically(path: string, write: (append: (line: string) => void) =
  * Writes the original project's two CSV files into `dir`: `songs.csv` (itemID, title, artists,
  * album, year, genres, spotify_url; artists and genres joined by "; ") and `user_ratings.csv`
  * with its header `userID,itemID,rating`. Item ids are the tracks' public keys, so a file
- * exported here imports into another Earshot unchanged.
+ * exported here imports into another Earshot unchanged; the local listener's ratings carry the
+ * user id `earshot:me`, which `import-ratings --as-me` restores as your own.
  */
 export function exportData(store: Store, dir: string): ExportSummary {
   mkdirSync(dir, { recursive: true });
@@ -65,7 +67,8 @@ export function exportData(store: Store, dir: string): ExportSummary {
   writeAtomically(ratingsFile, (append) => {
     append('userID,itemID,rating');
     for (const row of store.ratings.iterateForExport()) {
-      append(csvRow([row.userId, row.itemKey, row.rating]));
+      const userId = row.userKind === 'local' ? ownListenerMark : row.userId;
+      append(csvRow([userId, row.itemKey, row.rating]));
       ratings++;
     }
   });

@@ -1,10 +1,14 @@
 import type { CliIo } from '../cli-io.ts';
-import { readRatingArrays } from '../../core/ratings/import/read-rating-arrays.ts';
+import { describeBadLines } from '../../core/ratings/import/import-error.ts';
+import { readRatingFile } from '../../core/ratings/import/read-rating-arrays.ts';
+import type { RatingScale } from '../../core/ratings/import/rating-scale.ts';
+import { formatScale } from '../../core/ratings/import/rating-scale.ts';
+import { evaluationRatings } from '../../core/ratings/import/evaluation-ratings.ts';
+import { ratingFileOptions, ratingFileFlags } from '../rating-file-options.ts';
 import { crossValidate } from '../../core/recommender/evaluation/cross-validate.ts';
 import type { CrossValidateOptions } from '../../core/recommender/evaluation/cross-validate.ts';
 import { formatCrossValidation } from '../../core/recommender/evaluation/format-cross-validation.ts';
 import type { SvdOptions } from '../../core/recommender/algorithms/svd-options.ts';
-import type { RatingArrays } from '../../core/store/rating-repository.ts';
 import { choiceOption, dbOption, integerOption, parseCommandArgs } from '../arguments.ts';
 import { UsageError } from '../cli-io.ts';
 import { withStore } from '../command.ts';
@@ -27,7 +31,8 @@ function numberOption(value: string | undefined, name: string, min: number): num
 const options = {
   ...dbOption,
   ratings: { type: 'string' },
-  format: { type: 'string' },
+  ...ratingFileFlags,
+  'skip-bad': { type: 'boolean' },
   folds: { type: 'string' },
   algo: { type: 'string' },
   factors: { type: 'string' },
@@ -59,11 +64,29 @@ function svdOptions(values: Values, seed: number): SvdOptions {
   };
 }
 
+/** The ratings to evaluate: a file on its own scale, a database, or a database plus a file. */
+async function loadRatings(values: Values, io: CliIo) {
+  const file = values.ratings;
+  if (file === undefined)
+    return {
+      arrays: await withStore(values.db, io, (store) => store.ratings.readArrays()),
+      scale: undefined,
+      skipped: [],
+    };
+  const options = { ...ratingFileOptions(values, file), skipBad: values['skip-bad'] ?? false };
+  if (values.db === undefined) return readRatingFile(file, options);
+  // Both: the database's ratings with the file's as an import would add them (nothing is kept).
+  return withStore(values.db, io, (store) => evaluationRatings(store, file, options));
+}
+
+/** Relevance for ranking metrics: 4 stars on star scales, else the same three-quarter point. */
+function relevanceFor(scale: RatingScale): number {
+  return scale.min >= 0.5 && scale.max <= 5 ? 4 : scale.min + 0.75 * (scale.max - scale.min);
+}
+
 /** Runs `earshot evaluate`; resolves to the exit code. */
 export async function run(args: string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs(args, options);
-  if (values.ratings !== undefined && values.db !== undefined)
-    throw new UsageError('give --db or --ratings, not both');
   const algo = choiceOption(
     values.algo,
     'algo',
@@ -73,19 +96,13 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const seed = integerOption(values.seed, 'seed', 0, 0, 2 ** 32 - 1);
   const folds = integerOption(values.folds, 'folds', 5, 2, 100);
   const k = integerOption(values.k, 'k', 10, 1, 1000);
-  const ratingsFile = values.ratings;
-  const ratings: RatingArrays =
-    ratingsFile !== undefined
-      ? readRatingArrays(
-          ratingsFile,
-          choiceOption(
-            values.format,
-            'format',
-            ['csv', 'movielens'],
-            /\.(data|dat)$/.test(ratingsFile) ? 'movielens' : 'csv',
-          ),
-        )
-      : await withStore(values.db, io, (store) => store.ratings.readArrays());
+  const loaded = await loadRatings(values, io);
+  const ratings = loaded.arrays;
+  const scale = loaded.scale ?? { min: 1, max: 5 };
+  if (loaded.skipped.length > 0)
+    io.err(
+      `Skipped ${loaded.skipped.length} bad lines:\n${describeBadLines(values.ratings ?? '', loaded.skipped)}\n`,
+    );
   if (ratings.ratings.length < folds)
     throw new UsageError(`there are ${ratings.ratings.length} ratings: too few for ${folds} folds`);
   const algorithm = algorithms[algo];
@@ -97,12 +114,14 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     folds,
     seed,
     k,
+    ratingScale: scale,
+    relevanceThreshold: relevanceFor(scale),
     onFold: (_r, fold, total) => io.err(`fold ${fold}/${total} done\n`),
   });
   io.out(
     values.json
-      ? `${JSON.stringify(result, null, 2)}\n`
-      : `Evaluating ${result.algorithm} on ${ratings.ratings.length} ratings, ${folds} folds.\n\n${formatCrossValidation(result)}\n`,
+      ? `${JSON.stringify({ ...result, ratingScale: scale }, null, 2)}\n`
+      : `Evaluating ${result.algorithm} on ${ratings.ratings.length} ratings (scale ${formatScale(scale)}), ${folds} folds.\n\n${formatCrossValidation(result)}\n`,
   );
   return 0;
 }

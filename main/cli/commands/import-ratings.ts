@@ -1,46 +1,58 @@
 import type { CliIo } from '../cli-io.ts';
 import { importRatingsFile } from '../../core/ratings/import/import-ratings.ts';
+import type { ImportSummary } from '../../core/ratings/import/import-ratings.ts';
 import { describeBadLines } from '../../core/ratings/import/import-error.ts';
-import { guessRatingsFormat } from '../../core/ratings/import/rating-formats.ts';
-import { choiceOption, dbOption, parseCommandArgs } from '../arguments.ts';
+import { formatScale, isWithin, storedScale } from '../../core/ratings/import/rating-scale.ts';
+import { dbOption, parseCommandArgs } from '../arguments.ts';
 import { UsageError } from '../cli-io.ts';
 import { withStore } from '../command.ts';
 import { createProgressPrinter } from '../progress-printer.ts';
+import { ratingFileFlags, ratingFileOptions } from '../rating-file-options.ts';
+
+function describe(summary: ImportSummary): string {
+  const who = summary.asMe ? 'as your own' : `by ${summary.users} listeners`;
+  const scale = isWithin(summary.scale, storedScale)
+    ? ''
+    : ` (scale ${formatScale(summary.scale)} mapped onto ${formatScale(storedScale)})`;
+  return (
+    `Imported ${summary.imported} ratings ${who} from ${summary.file}${scale}` +
+    (summary.placeholders > 0
+      ? ` (${summary.placeholders} items not in the catalog added as placeholders)`
+      : '') +
+    (summary.repeated > 0 ? `; ${summary.repeated} repeated lines kept their last value` : '') +
+    (summary.leftOut > 0 ? `; ${summary.leftOut} ratings of other listeners left out` : '') +
+    '\n'
+  );
+}
 
 /** Runs `earshot import-ratings`; resolves to the exit code. */
 export async function run(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     args,
-    { ...dbOption, format: { type: 'string' }, 'skip-bad': { type: 'boolean' } },
+    {
+      ...dbOption,
+      ...ratingFileFlags,
+      'skip-bad': { type: 'boolean' },
+      'as-me': { type: 'boolean' },
+    },
     true,
   );
   const [file, ...extra] = positionals;
   if (file === undefined || extra.length > 0)
     throw new UsageError('give exactly one FILE to import');
-  const format = choiceOption(
-    values.format,
-    'format',
-    ['csv', 'movielens'],
-    guessRatingsFormat(file),
-  );
+  const parsing = ratingFileOptions(values, file);
   const progress = createProgressPrinter(io);
   const summary = await withStore(values.db, io, (store) =>
     importRatingsFile(store, file, {
-      format,
+      ...parsing,
       skipBad: values['skip-bad'] ?? false,
+      asMe: values['as-me'] ?? false,
       onProgress: ({ phase, done, total }) =>
         progress.update({ label: `${phase} ratings`, done, total }),
     }),
   );
   progress.finish();
-  io.out(
-    `Imported ${summary.imported} ratings by ${summary.users} listeners from ${summary.file}` +
-      (summary.placeholders > 0
-        ? ` (${summary.placeholders} items not in the catalog added as placeholders)`
-        : '') +
-      (summary.repeated > 0 ? `; ${summary.repeated} repeated lines kept their last value` : '') +
-      '\n',
-  );
+  io.out(describe(summary));
   if (summary.skipped.length > 0) {
     io.out(
       `Skipped ${summary.skipped.length} bad lines:\n${describeBadLines(file, summary.skipped)}\n`,

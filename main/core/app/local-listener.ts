@@ -1,6 +1,5 @@
 import type { Store } from '../store/store.ts';
-
-const externalId = 'me';
+import { localListenerId as externalId } from '../store/user-repository.ts';
 const skippedKey = 'listener.skipped';
 const hiddenKey = 'listener.not-interested';
 

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { schemaV1 } from './schema-v1.ts';
 import { schemaV2Crawl } from './schema-v2-crawl.ts';
+import { schemaV3RealData } from './schema-v3-real-data.ts';
 
 /** One step of the schema; `version` is the `PRAGMA user_version` the step leaves behind. */
 export interface Migration {
@@ -12,6 +13,7 @@ export interface Migration {
 const migrations: readonly Migration[] = [
   { version: 1, up: (db) => db.exec(schemaV1) },
   { version: 2, up: (db) => db.exec(schemaV2Crawl) },
+  { version: 3, up: (db) => db.exec(schemaV3RealData) },
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1]?.version ?? 0;

@@ -1,9 +1,10 @@
 import type { Database } from 'better-sqlite3';
+import type { UserKind } from './user-repository.ts';
 
 export interface RatingInput {
   readonly userId: number;
   readonly trackId: number;
-  /** Stars on the 1–5 scale (imports may carry halves). */
+  /** Stars on the 1–5 scale; imports may carry any value from 0.5 to 5 (half stars). */
   readonly rating: number;
   /** Unix seconds. */
   readonly ratedAt: number;
@@ -25,6 +26,14 @@ export interface RatingArrays {
   readonly userIds: Int32Array;
   readonly trackIds: Int32Array;
   readonly ratings: Float32Array;
+}
+
+/** A rating with the public ids of its user and item, as `export` writes it. */
+export interface ExportedRating {
+  readonly userId: string;
+  readonly userKind: UserKind;
+  readonly itemKey: string;
+  readonly rating: number;
 }
 
 function finite(value: number): number {
@@ -105,14 +114,14 @@ export class RatingRepository {
   }
 
   /** Every rating with the public ids of its user and item, in key order, one row at a time. */
-  iterateForExport(): IterableIterator<{ userId: string; itemKey: string; rating: number }> {
+  iterateForExport(): IterableIterator<ExportedRating> {
     return this.#db
       .prepare(
-        `SELECT u.external_id AS userId, t.item_key AS itemKey, r.rating
+        `SELECT u.external_id AS userId, u.kind AS userKind, t.item_key AS itemKey, r.rating
          FROM ratings r JOIN users u ON u.id = r.user_id JOIN tracks t ON t.id = r.track_id
          ORDER BY r.user_id, r.track_id`,
       )
-      .iterate() as IterableIterator<{ userId: string; itemKey: string; rating: number }>;
+      .iterate() as IterableIterator<ExportedRating>;
   }
 
   /** Per track: how many ratings, their mean and standard deviation (one scan of the table). */

@@ -3,6 +3,9 @@ import type { Database, Statement } from 'better-sqlite3';
 /** Who a rating belongs to: the person at the keyboard, a simulated listener, or an imported id. */
 export type UserKind = 'local' | 'simulated' | 'imported';
 
+/** The external id of the one local listener, the person at the keyboard. */
+export const localListenerId = 'me';
+
 export interface User {
   readonly id: number;
   readonly kind: UserKind;

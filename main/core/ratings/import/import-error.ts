@@ -4,7 +4,14 @@ export interface BadLine {
   readonly reason: string;
 }
 
-export type ImportErrorCode = 'unreadable' | 'encoding' | 'empty' | 'bad-rows' | 'bad-header';
+export type ImportErrorCode =
+  | 'unreadable'
+  | 'encoding'
+  | 'empty'
+  | 'bad-rows'
+  | 'bad-header'
+  | 'not-own-ratings'
+  | 'unknown-format';
 
 /** An import that wrote nothing; the message names the file and the first bad lines. */
 export class ImportError extends Error {

@@ -1,17 +1,24 @@
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import type { Store } from '../../store/store.ts';
-import { decodeText } from './decode-text.ts';
+import { localListenerId } from '../../store/user-repository.ts';
 import { describeBadLines, ImportError } from './import-error.ts';
 import type { BadLine } from './import-error.ts';
-import { parseRatings } from './parse-ratings.ts';
-import type { ParsedRatings, RatingsFormat } from './rating-formats.ts';
 import { keyOrder, ranksOf } from './key-order.ts';
+import { selectOwnRows } from './own-ratings.ts';
+import { parseRatings } from './parse-ratings.ts';
+import type { ParseRatingsOptions } from './parse-ratings.ts';
+import type { ParsedRatings } from './rating-formats.ts';
+import { toStoredScale } from './rating-scale.ts';
+import type { RatingScale } from './rating-scale.ts';
+import { readTextFile } from './read-text-file.ts';
 
-export interface ImportOptions {
-  readonly format?: RatingsFormat;
+export interface ImportOptions extends ParseRatingsOptions {
   /** Import the good lines and report the bad ones, instead of importing nothing. */
   readonly skipBad?: boolean;
+  /**
+   * The ratings are the local listener's own (see `selectOwnRows`): they restore or extend
+   * your profile instead of adding an imported listener.
+   */
+  readonly asMe?: boolean;
   readonly onProgress?: (progress: {
     phase: 'parsing' | 'writing';
     done: number;
@@ -30,34 +37,45 @@ export interface ImportSummary {
   /** Lines that rated a (user, item) pair again: the later line wins. */
   readonly repeated: number;
   readonly skipped: readonly BadLine[];
+  /** The file's scale; ratings on another scale than the store's were mapped onto 0.5–5. */
+  readonly scale: RatingScale;
+  /** Whether the ratings became the local listener's own (`asMe`). */
+  readonly asMe: boolean;
+  /** With `asMe`: ratings of other listeners in the file, left out. */
+  readonly leftOut: number;
 }
 
-/** Store ids for dense keys, created as needed: imported users, placeholder items. */
+/** Store ids for dense keys, created as needed: listeners, placeholder items. */
 function storeIds(
   store: Store,
   parsed: ParsedRatings,
+  asMe: boolean,
   now: number,
 ): { users: Int32Array; items: Int32Array; placeholders: number } {
-  const userIdOf = store.users.ensureMany('imported', parsed.userKeys);
+  let users: Int32Array;
+  if (asMe) users = Int32Array.of(store.users.ensure('local', localListenerId));
+  else {
+    const userIdOf = store.users.ensureMany('imported', parsed.userKeys);
+    users = Int32Array.from(parsed.userKeys, (key) => userIdOf.get(key)!);
+  }
   const known = store.tracks.idsByItemKey();
   const unknown = parsed.itemKeys.filter((key) => !known.has(key));
   store.tracks.addPlaceholders(unknown, now);
   const trackIdOf = unknown.length > 0 ? store.tracks.idsByItemKey() : known;
   return {
-    users: Int32Array.from(parsed.userKeys, (key) => userIdOf.get(key)!),
+    users,
     items: Int32Array.from(parsed.itemKeys, (key) => trackIdOf.get(key)!),
     placeholders: unknown.length,
   };
 }
 
-function writeParsed(
-  store: Store,
-  parsed: ParsedRatings,
-  options: ImportOptions,
-): Omit<ImportSummary, 'file' | 'skipped'> {
+type WriteSummary = Pick<ImportSummary, 'imported' | 'users' | 'placeholders' | 'repeated'>;
+
+function writeParsed(store: Store, parsed: ParsedRatings, options: ImportOptions): WriteSummary {
   const now = options.now ?? Math.floor(Date.now() / 1000);
+  const toStored = toStoredScale(parsed.scale);
   return store.transaction(() => {
-    const ids = storeIds(store, parsed, now);
+    const ids = storeIds(store, parsed, options.asMe ?? false, now);
     const order = keyOrder(
       parsed.userIndex,
       parsed.itemIndex,
@@ -67,10 +85,9 @@ function writeParsed(
     const userIds = parsed.userIndex.map((u) => ids.users[u]);
     const trackIds = parsed.itemIndex.map((i) => ids.items[i]);
     const ratedAt = parsed.timestamps.map((t) => (t < 0 ? now : t));
-    store.ratings.upsertColumns(
-      { userIds, trackIds, ratings: parsed.ratings, ratedAt },
-      order,
-      (done) => options.onProgress?.({ phase: 'writing', done, total: order.length }),
+    const ratings = parsed.ratings.map(toStored);
+    store.ratings.upsertColumns({ userIds, trackIds, ratings, ratedAt }, order, (done) =>
+      options.onProgress?.({ phase: 'writing', done, total: order.length }),
     );
     return {
       imported: order.length,
@@ -81,20 +98,9 @@ function writeParsed(
   });
 }
 
-/**
- * Imports a ratings file as the ratings of imported listeners. All or nothing: bad lines abort
- * the import (unless `skipBad`), and the writes are one transaction, so a crash or `kill -9`
- * leaves either every rating of the file or none.
- */
-export function importRatingsText(
-  store: Store,
-  text: string,
-  file: string,
-  options: ImportOptions = {},
-): ImportSummary {
-  const parsed = parseRatings(text, options.format ?? 'csv', file);
-  options.onProgress?.({ phase: 'parsing', done: parsed.lines, total: parsed.lines });
-  if (parsed.bad.length > 0 && !options.skipBad) {
+/** Throws the all-or-nothing refusal when `parsed` has bad lines and `skipBad` is off. */
+export function refuseBadLines(parsed: ParsedRatings, file: string, skipBad: boolean): void {
+  if (parsed.bad.length > 0 && !skipBad) {
     throw new ImportError(
       'bad-rows',
       file,
@@ -105,7 +111,35 @@ export function importRatingsText(
   if (parsed.count === 0) {
     throw new ImportError('empty', file, `${file} has no usable ratings.`, parsed.bad);
   }
-  return { file, skipped: parsed.bad, ...writeParsed(store, parsed, options) };
+}
+
+/**
+ * Imports a ratings file as the ratings of imported listeners, or with `asMe` as the local
+ * listener's own. Ratings keep their full precision: a file on a scale inside 0.5–5 is stored
+ * as written, any other scale is mapped linearly onto 0.5–5. All or nothing: bad lines abort
+ * the import (unless `skipBad`), and the writes are one transaction, so a crash or `kill -9`
+ * leaves either every rating of the file or none.
+ */
+export function importRatingsText(
+  store: Store,
+  text: string,
+  file: string,
+  options: ImportOptions = {},
+): ImportSummary {
+  const parsed = parseRatings(text, file, options);
+  options.onProgress?.({ phase: 'parsing', done: parsed.lines, total: parsed.lines });
+  refuseBadLines(parsed, file, options.skipBad ?? false);
+  const asMe = options.asMe ?? false;
+  const own = asMe ? selectOwnRows(parsed, file) : parsed;
+  if (own.count === 0) throw new ImportError('empty', file, `${file} has no ratings of yours.`);
+  return {
+    file,
+    skipped: parsed.bad,
+    scale: parsed.scale,
+    asMe,
+    leftOut: parsed.count - own.count,
+    ...writeParsed(store, own, options),
+  };
 }
 
 export function importRatingsFile(
@@ -113,17 +147,6 @@ export function importRatingsFile(
   path: string,
   options: ImportOptions = {},
 ): ImportSummary {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    throw new ImportError('unreadable', path, `Cannot read ${path}: ${(error as Error).message}`);
-  }
-  const summary = importRatingsText(
-    store,
-    decodeText(bytes, basename(path)),
-    basename(path),
-    options,
-  );
-  return { ...summary, file: path };
+  const { text, name } = readTextFile(path);
+  return { ...importRatingsText(store, text, name, options), file: path };
 }

@@ -1,4 +1,5 @@
 import type { BadLine } from './import-error.ts';
+import type { RatingScale } from './rating-scale.ts';
 
 /** `csv`: Surprise's Reader layout; `movielens`: u.data (tab), ratings.dat (::) or ratings.csv. */
 export type RatingsFormat = 'csv' | 'movielens';
@@ -6,7 +7,7 @@ export type RatingsFormat = 'csv' | 'movielens';
 /**
  * Ratings parsed from text. Row `r` (one per good line, `count` in all) rated item
  * `itemKeys[itemIndex[r]]` for user `userKeys[userIndex[r]]`; keys are listed in order of first
- * appearance.
+ * appearance. Ratings are as the file wrote them, on `scale`.
  */
 export interface ParsedRatings {
   readonly userKeys: readonly string[];
@@ -20,6 +21,8 @@ export interface ParsedRatings {
   /** Data lines read (good and bad; blank lines and the header excluded). */
   readonly lines: number;
   readonly bad: readonly BadLine[];
+  /** The scale the ratings were checked against: given, or the format's own. */
+  readonly scale: RatingScale;
 }
 
 /** MovieLens files are known by their names (u.data, u1.base, ua.test, ratings.dat); else CSV. */
@@ -30,72 +33,56 @@ export function guessRatingsFormat(path: string): RatingsFormat {
     : 'csv';
 }
 
-const ratingScale = { min: 1, max: 5 } as const;
-
-interface Layout {
-  readonly separator: string;
-  readonly minColumns: number;
-  readonly maxColumns: number;
+/** Where each value is in a record; `time` is −1 when the file has no time column. */
+export interface Columns {
+  readonly user: number;
+  readonly item: number;
+  readonly rating: number;
+  readonly time: number;
+  /** Fields a data record must have (a header file's records have its width). */
+  readonly minFields: number;
+  readonly maxFields: number;
 }
 
-const layouts = {
-  csv: { separator: ',', minColumns: 3, maxColumns: 4 },
-  tab: { separator: '\t', minColumns: 4, maxColumns: 4 },
-  dat: { separator: '::', minColumns: 4, maxColumns: 4 },
-  movielensCsv: { separator: ',', minColumns: 4, maxColumns: 4 },
-} satisfies Record<string, Layout>;
+const headerNames = {
+  user: /^user(?:[ _-]?id)?$/i,
+  item: /^(?:item|movie|track|song)(?:[ _-]?id)?$/i,
+  rating: /^(?:rating|stars|score)$/i,
+  time: /^(?:timestamp|time|date|rated[ _-]?at)$/i,
+} as const;
 
-/** Picks the layout from the first line: `::` for ratings.dat, a tab for u.data, else commas. */
-export function detectLayout(format: RatingsFormat, firstLine: string): Layout {
-  if (format === 'csv') return layouts.csv;
-  if (firstLine.includes('::')) return layouts.dat;
-  if (firstLine.includes('\t')) return layouts.tab;
-  return layouts.movielensCsv;
+/** The header MovieLens's ratings.csv files have: they rate in half stars, 0.5–5. */
+export function isMovieLensCsvHeader(fields: readonly string[]): boolean {
+  return fields.join(',').trim().toLowerCase() === 'userid,movieid,rating,timestamp';
 }
 
-const headerNames = [/^user/i, /^(item|movie|track|song)/i, /^rating$/i, /^(timestamp|time|date)/i];
-
-export function unquote(field: string): string {
-  const trimmed = field.trim();
-  return trimmed.length >= 2 && trimmed.startsWith('"') && trimmed.endsWith('"')
-    ? trimmed.slice(1, -1)
-    : trimmed;
+/** Positional columns of a file without a header: user, item, rating[, time]. */
+export function positionalColumns(format: RatingsFormat): Columns {
+  return format === 'csv'
+    ? { user: 0, item: 1, rating: 2, time: 3, minFields: 3, maxFields: 4 }
+    : { user: 0, item: 1, rating: 2, time: 3, minFields: 4, maxFields: 4 };
 }
 
-/** A first line whose rating column is not a number is a header, and must name the columns. */
-export function headerProblem(fields: readonly string[]): string | undefined {
-  if (Number.isFinite(Number(fields[2]))) return undefined;
-  const ok = fields.every((field, i) => headerNames[i]?.test(unquote(field)) ?? false);
-  return ok
-    ? undefined
-    : `header must be userID,itemID,rating[,timestamp], got "${fields.join(',')}"`;
+/** A first record is a header when it names a rating column or its third field is not a number. */
+export function looksLikeHeader(
+  fields: readonly string[],
+  isNumber: (text: string) => boolean,
+): boolean {
+  if (fields.some((field) => headerNames.rating.test(field.trim()))) return true;
+  return fields.length >= 3 && fields[2].trim() !== '' && !isNumber(fields[2].trim());
 }
 
-export function isHeader(fields: readonly string[]): boolean {
-  return fields.length >= 3 && !Number.isFinite(Number(fields[2])) && fields[2]?.trim() !== '';
-}
-
-/** Checks one data line's fields; returns the reason it is bad, or undefined. */
-export function fieldProblem(fields: readonly string[], layout: Layout): string | undefined {
-  if (fields.length < layout.minColumns || fields.length > layout.maxColumns) {
-    const expected =
-      layout.minColumns === layout.maxColumns
-        ? `${layout.minColumns}`
-        : `${layout.minColumns} or ${layout.maxColumns}`;
-    return `expected ${expected} columns, found ${fields.length}`;
+/** Columns named by a header (in any order, extra columns ignored), or why they cannot be found. */
+export function headerColumns(fields: readonly string[]): Columns | string {
+  const find = (pattern: RegExp): number => fields.findIndex((f) => pattern.test(f.trim()));
+  const [user, item, rating, time] = [
+    find(headerNames.user),
+    find(headerNames.item),
+    find(headerNames.rating),
+    find(headerNames.time),
+  ];
+  if (user < 0 || item < 0 || rating < 0) {
+    return `header must name user, item and rating columns (as userID,itemID,rating[,timestamp]), got "${fields.join(',')}"`;
   }
-  if (unquote(fields[0]) === '') return 'user id is empty';
-  if (unquote(fields[1]) === '') return 'item id is empty';
-  const text = fields[2].trim();
-  const rating = Number(text);
-  if (text === '' || !Number.isFinite(rating)) return `rating "${text}" is not a number`;
-  if (rating < ratingScale.min || rating > ratingScale.max)
-    return `rating ${rating} is outside the ${ratingScale.min}–${ratingScale.max} scale`;
-  if (fields.length === 4) {
-    const time = fields[3];
-    const seconds = Number(time);
-    if (time.trim() === '' || !Number.isFinite(seconds) || seconds < 0)
-      return `timestamp "${time.trim()}" is not a number of seconds`;
-  }
-  return undefined;
+  return { user, item, rating, time, minFields: fields.length, maxFields: fields.length };
 }

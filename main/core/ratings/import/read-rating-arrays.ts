@@ -1,35 +1,23 @@
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import type { RatingArrays } from '../../store/rating-repository.ts';
-import { decodeText } from './decode-text.ts';
-import { describeBadLines, ImportError } from './import-error.ts';
+import type { BadLine } from './import-error.ts';
+import { refuseBadLines } from './import-ratings.ts';
 import { keyOrder } from './key-order.ts';
 import { parseRatings } from './parse-ratings.ts';
-import type { RatingsFormat } from './rating-formats.ts';
+import type { ParseRatingsOptions } from './parse-ratings.ts';
+import type { ParsedRatings } from './rating-formats.ts';
+import type { RatingScale } from './rating-scale.ts';
+import { readTextFile } from './read-text-file.ts';
 
-/**
- * Reads a ratings file straight into typed arrays, without a database: for evaluating on a
- * file such as MovieLens's u.data. Users and items get ids 1, 2, … in order of first
- * appearance; a repeated pair keeps its last line. Any bad line is an error, as in an import.
- */
-export function readRatingArrays(path: string, format: RatingsFormat): RatingArrays {
-  const file = basename(path);
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    throw new ImportError('unreadable', path, `Cannot read ${path}: ${(error as Error).message}`);
-  }
-  const parsed = parseRatings(decodeText(bytes, file), format, file);
-  if (parsed.bad.length > 0) {
-    throw new ImportError(
-      'bad-rows',
-      file,
-      `${file}: ${parsed.bad.length} bad lines:\n${describeBadLines(file, parsed.bad)}`,
-      parsed.bad,
-    );
-  }
-  if (parsed.count === 0) throw new ImportError('empty', file, `${file} has no ratings.`);
+export interface RatingFile {
+  /** The ratings, on the file's own scale, ordered by user then item. */
+  readonly arrays: RatingArrays;
+  readonly scale: RatingScale;
+  /** Bad lines left out (only with `skipBad`). */
+  readonly skipped: readonly BadLine[];
+}
+
+/** Parsed rows as arrays: ids 1, 2, … by first appearance; a repeated pair keeps its last line. */
+function toArrays(parsed: ParsedRatings): RatingArrays {
   const identity = (n: number): Int32Array => Int32Array.from({ length: n }, (_, i) => i);
   const order = keyOrder(
     parsed.userIndex,
@@ -43,7 +31,22 @@ export function readRatingArrays(path: string, format: RatingsFormat): RatingArr
   order.forEach((row, i) => {
     userIds[i] = parsed.userIndex[row] + 1;
     trackIds[i] = parsed.itemIndex[row] + 1;
-    ratings[i] = parsed.ratings[row]!;
+    ratings[i] = parsed.ratings[row];
   });
   return { userIds, trackIds, ratings };
+}
+
+/**
+ * Reads a ratings file straight into typed arrays, without a database: for evaluating on a file
+ * such as MovieLens's u.data or ratings.csv, on the file's own scale (as Surprise's Reader).
+ * Bad lines are an error, as in an import, unless `skipBad`.
+ */
+export function readRatingFile(
+  path: string,
+  options: ParseRatingsOptions & { readonly skipBad?: boolean } = {},
+): RatingFile {
+  const { text, name } = readTextFile(path);
+  const parsed = parseRatings(text, name, options);
+  refuseBadLines(parsed, name, options.skipBad ?? false);
+  return { arrays: toArrays(parsed), scale: parsed.scale, skipped: parsed.bad };
 }

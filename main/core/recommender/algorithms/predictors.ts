@@ -22,15 +22,22 @@ export interface Predictor {
   rankScore(user: number, item: number): number;
 }
 
-/** Trains `spec.algorithm` on `data`. SVD variants use the fast or the reference trainer. */
-export function trainPredictor(spec: AlgorithmSpec, data: IndexedRatings): Predictor {
-  const scale = { min: 1, max: 5 };
+/**
+ * Trains `spec.algorithm` on `data`. SVD variants use the fast or the reference trainer.
+ * Estimates are clipped to `scale` (SVD's own `ratingScale` option wins when given).
+ */
+export function trainPredictor(
+  spec: AlgorithmSpec,
+  data: IndexedRatings,
+  scale: { readonly min: number; readonly max: number } = { min: 1, max: 5 },
+): Predictor {
   switch (spec.algorithm) {
     case 'svd':
     case 'svd-reference': {
       const implementation = spec.algorithm === 'svd' ? 'fast' : 'reference';
-      const model = fitSvdIndexed(data, { ...spec.options, implementation });
-      const svdScale = resolveSvdOptions(spec.options).ratingScale;
+      const options = { ratingScale: scale, ...spec.options };
+      const model = fitSvdIndexed(data, { ...options, implementation });
+      const svdScale = resolveSvdOptions(options).ratingScale;
       return {
         estimate: (u, i) => clip(estimateSvd(model, u, i), svdScale),
         rankScore: (u, i) => estimateSvd(model, u, i),

@@ -51,6 +51,8 @@ export interface EvaluationSettings {
   readonly k?: number;
   /** Stars at which a test item counts as relevant. Default 4. */
   readonly relevanceThreshold?: number;
+  /** The data's rating scale, which predictions are clipped to (Surprise's Reader). Default 1–5. */
+  readonly ratingScale?: { readonly min: number; readonly max: number };
 }
 
 /** Trains `spec` on the split's training positions and measures it on its test positions. */
@@ -62,7 +64,7 @@ export function evaluateSplit(
 ): SplitResult {
   const fitStart = performance.now();
   const train = indexRatings(subsetRatings(ratings, split.train));
-  const predictor = trainPredictor(spec, train);
+  const predictor = trainPredictor(spec, train, settings.ratingScale);
   const fitSeconds = (performance.now() - fitStart) / 1000;
   const testStart = performance.now();
   const test = subsetRatings(ratings, split.test);

@@ -90,8 +90,8 @@ describe('importRatingsText', () => {
     const error = thrownBy(() => importRatingsText(store, csv, 'bad.csv'));
     expect(error.code).toBe('bad-rows');
     expect(error.badLines).toEqual([
-      { line: 3, reason: 'expected 3 or 4 columns, found 2' },
-      { line: 4, reason: 'rating "abc" is not a number' },
+      { line: 3, reason: 'expected 3 columns, found 2' },
+      { line: 4, reason: 'rating "abc" is not a number (write a decimal such as 4 or 3.5)' },
       { line: 5, reason: 'rating 9 is outside the 1–5 scale' },
     ]);
     expect(error.message).toContain('bad.csv:4: rating "abc" is not a number');
@@ -103,14 +103,16 @@ describe('importRatingsText', () => {
     const csv = 'userID,itemID,rating\na,1,5\nb,2\nc,3,4\n';
     const summary = importRatingsText(store, csv, 'r.csv', { skipBad: true });
     expect(summary.imported).toBe(2);
-    expect(summary.skipped).toEqual([{ line: 3, reason: 'expected 3 or 4 columns, found 2' }]);
+    expect(summary.skipped).toEqual([{ line: 3, reason: 'expected 3 columns, found 2' }]);
   });
 
   it('rejects an empty file and a header that names other columns', () => {
     expect(thrownBy(() => importRatingsText(store, '\n\n', 'e.csv')).code).toBe('empty');
     const header = thrownBy(() => importRatingsText(store, 'name,song,stars\nx,y,3\n', 'h.csv'));
     expect(header.code).toBe('bad-header');
-    expect(header.message).toContain('h.csv:1: header must be userID,itemID,rating');
+    expect(header.message).toContain(
+      'h.csv:1: header must name user, item and rating columns (as userID,itemID,rating[,timestamp])',
+    );
   });
 });
 

@@ -1,0 +1,69 @@
+import { parseDecimal } from './strict-number.ts';
+
+/** The latest time accepted (2100-01-01): beyond it a "timestamp" is a unit mix-up. */
+export const latestTime = 4_102_444_800;
+
+/** Below this a number is seconds; from here up to `microseconds` it is milliseconds. */
+const milliseconds = 1e11;
+const microseconds = 1e14;
+
+const iso8601 =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+export type TimeResult =
+  { readonly ok: true; readonly seconds: number } | { readonly ok: false; readonly reason: string };
+
+function refused(text: string, why: string): TimeResult {
+  return { ok: false, reason: `time "${text}" ${why}` };
+}
+
+function fromNumber(text: string, value: number): TimeResult {
+  if (value < 0) return refused(text, 'is before 1970');
+  if (value >= microseconds)
+    return refused(text, 'is too large for seconds or milliseconds (microseconds or nanoseconds?)');
+  const seconds = Math.floor(value >= milliseconds ? value / 1000 : value);
+  return seconds > latestTime ? refused(text, 'is after 2100') : { ok: true, seconds };
+}
+
+function zoneOffsetSeconds(zone: string | undefined): number {
+  if (zone === undefined || zone === 'Z') return 0;
+  const digits = zone.replace(':', '');
+  const minutes = Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5));
+  return (zone.startsWith('-') ? -1 : 1) * minutes * 60;
+}
+
+/** ISO 8601 as exports write it; no zone means UTC. The date must exist (no 30 February). */
+function fromIso(text: string, match: RegExpExecArray): TimeResult {
+  const [year, month, day, hour, minute, second] = match
+    .slice(1, 7)
+    .map((part) => Number(part ?? 0));
+  const ms = Date.UTC(year, month - 1, day, hour, minute, second);
+  const date = new Date(ms);
+  const exists =
+    date.getUTCFullYear() === year &&
+    date.getUTCMonth() === month - 1 &&
+    date.getUTCDate() === day &&
+    hour < 24 &&
+    minute < 60 &&
+    second < 60;
+  if (!exists) return refused(text, 'is not a real date and time');
+  return fromNumber(text, ms / 1000 - zoneOffsetSeconds(match[7]));
+}
+
+/**
+ * Reads a point in time as exports write it: Unix seconds (fractions allowed), Unix
+ * milliseconds (told apart by size: 10¹¹ s would be the year 5138), or ISO 8601 (`2024-03-01`,
+ * `2024-03-01T12:30:00Z`, `2024-03-01 12:30:00+01:00`; without a zone it is UTC). Anything else
+ * — exponents, hex, microseconds, times before 1970 or after 2100 — is refused with a reason.
+ *
+ * @returns Unix seconds, or the reason the text is not a time.
+ */
+export function parseTime(text: string): TimeResult {
+  const trimmed = text.trim();
+  if (trimmed === '') return { ok: false, reason: 'time is empty' };
+  const value = parseDecimal(trimmed);
+  if (value !== undefined) return fromNumber(trimmed, value);
+  const match = iso8601.exec(trimmed);
+  if (match !== null) return fromIso(trimmed, match);
+  return refused(trimmed, 'is not Unix seconds, milliseconds or an ISO 8601 date');
+}
