@@ -181,7 +181,10 @@ export function cleanTrack(
         ? track.available_markets.length
         : undefined,
       fetchedAt,
-      recordingKey: recordingKey(title, artists[0].name),
+      recordingKey: recordingKey(
+        title,
+        artists.map((artist) => artist.name),
+      ),
     },
   };
 }

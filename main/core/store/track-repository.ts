@@ -129,7 +129,10 @@ export class TrackRepository {
       imageUrl: track.imageUrl ?? null,
       popularity: track.popularity ?? null,
       marketCount: track.marketCount ?? null,
-      dedupeKey: recordingKey(track.title, track.artists[0]?.name ?? ''),
+      dedupeKey: recordingKey(
+        track.title,
+        track.artists.map((artist) => artist.name),
+      ),
       fetchedAt: track.fetchedAt ?? null,
       now,
     }) as { id: number };

@@ -45,7 +45,7 @@ describe('cleanTrack', () => {
       popularity: 10,
       marketCount: 3,
       fetchedAt: 1_790_000_000,
-      recordingKey: 'vampire|olivia rodrigo',
+      recordingKey: 'vampire|guest 10+olivia rodrigo',
     });
   });
 
