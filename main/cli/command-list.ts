@@ -45,19 +45,29 @@ export const commands: readonly CommandEntry[] = [
     summary:
       "Cross-validate a recommender (RMSE, MAE, FCP, precision/recall/NDCG/hit rate@k), as Surprise's cross_validate.",
     usage:
-      'earshot evaluate [--db PATH | --ratings FILE [--format csv|movielens]] [--folds 5] [--algo svd|baseline|global-mean|popularity] [--factors N] [--epochs N] [--lr X] [--reg X] [--seed S] [--k 10] [--json]',
+      'earshot evaluate [--db PATH] [--ratings FILE [--format csv|movielens] [--scale MIN,MAX] [--delimiter D] [--skip-bad]] [--folds 5] [--algo svd|baseline|global-mean|popularity] [--factors N] [--epochs N] [--lr X] [--reg X] [--seed S] [--k 10] [--json]',
     load: () => import('./commands/evaluate.ts'),
   },
   {
     name: 'import-ratings',
-    summary: 'Import real ratings: CSV (userID,itemID,rating[,timestamp]) or MovieLens files.',
-    usage: 'earshot import-ratings FILE [--format csv|movielens] [--skip-bad] [--db PATH]',
+    summary:
+      'Import real ratings: CSV (userID,itemID,rating[,timestamp]) or MovieLens files; --as-me restores your own export.',
+    usage:
+      'earshot import-ratings FILE [--format csv|movielens] [--scale MIN,MAX] [--delimiter D] [--as-me] [--skip-bad] [--db PATH]',
     load: () => import('./commands/import-ratings.ts'),
+  },
+  {
+    name: 'import-history',
+    summary:
+      'Import your listening history (Spotify, Last.fm, ListenBrainz exports) as implicit taste.',
+    usage:
+      'earshot import-history FILE|FOLDER… [--format spotify-extended|spotify-account|lastfm|listenbrainz] [--skip-bad] [--db PATH]',
+    load: () => import('./commands/import-history.ts'),
   },
   {
     name: 'export',
     summary: 'Write songs.csv and user_ratings.csv (userID,itemID,rating) into a folder.',
-    usage: 'earshot export --out DIR [--db PATH]',
+    usage: 'earshot export --out DIR [--db PATH]  (your own ratings are marked earshot:me)',
     load: () => import('./commands/export.ts'),
   },
   {

@@ -9,8 +9,19 @@ import { resolveDatabasePath } from '../../core/store/data-location.ts';
 import { choiceOption, dbOption, integerOption, parseCommandArgs } from '../arguments.ts';
 import { createProgressPrinter } from '../progress-printer.ts';
 import { crawlPipelineStep, formatCrawlSummary } from '../../core/spotify/index.ts';
-import type { CrawlSummary } from '../../core/spotify/index.ts';
+import type { CrawlSource, CrawlSummary } from '../../core/spotify/index.ts';
 import { credentialsFromEnv, readSources } from '../spotify-sources.ts';
+import { rematchUnmatched, unmatchedSources } from '../../core/ratings/history/rematch.ts';
+import type { Store } from '../../core/store/store.ts';
+
+/** `--source unmatched`: the recordings of your listening history no track matched yet. */
+const unmatchedFlag = 'unmatched';
+
+function withUnmatched(store: Store, sources: CrawlSource[], wanted: boolean): CrawlSource[] {
+  if (!wanted) return sources;
+  const found = readSources(unmatchedSources(store), undefined);
+  return [...sources, ...found.filter((s) => !sources.some((t) => t.key === s.key))];
+}
 
 function formatTraining(outcome: TrainStepResult | undefined): string {
   if (outcome === undefined || outcome === 'no-ratings') return 'not trained: no ratings';
@@ -51,16 +62,13 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     source: { type: 'string', multiple: true },
     'sources-file': { type: 'string' },
   });
-  const sources = readSources(values.source ?? [], values['sources-file']);
+  const flags = values.source ?? [];
+  const wantsUnmatched = flags.includes(unmatchedFlag);
+  const given = readSources(
+    flags.filter((flag) => flag !== unmatchedFlag),
+    values['sources-file'],
+  );
   const credentials = credentialsFromEnv(io.env);
-  const crawl =
-    sources.length > 0 && credentials !== undefined
-      ? crawlPipelineStep(sources, { credentials, env: io.env })
-      : undefined;
-  const spotifyNote =
-    sources.length > 0 && credentials === undefined
-      ? 'not crawled: set SPOTIFY_CLIENT_ID and SPOTIFY_CLIENT_SECRET to crawl Spotify; the catalog is as it was'
-      : undefined;
   const ratingsMode = choiceOption(
     values['ratings-mode'],
     'ratings-mode',
@@ -82,6 +90,17 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   });
   const { store } = earshot;
   try {
+    const sources = withUnmatched(store, given, wantsUnmatched);
+    const crawl =
+      sources.length > 0 && credentials !== undefined
+        ? crawlPipelineStep(sources, { credentials, env: io.env })
+        : undefined;
+    const spotifyNote =
+      sources.length > 0 && credentials === undefined
+        ? 'not crawled: set SPOTIFY_CLIENT_ID and SPOTIFY_CLIENT_SECRET to crawl Spotify; the catalog is as it was'
+        : wantsUnmatched && sources.length === 0
+          ? 'no unmatched recordings to crawl: import a listening history first'
+          : undefined;
     const summary = await runPipeline(
       store,
       {
@@ -98,6 +117,13 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     );
     progress.finish();
     io.out(formatSummary(summary, spotifyNote));
+    if (crawl !== undefined && store.signals.unmatched().length > 0) {
+      // New tracks may be recordings of the listening history that nothing matched before.
+      const rematched = rematchUnmatched(store);
+      io.out(
+        `History   ${rematched.matched} unmatched recordings now matched, ${rematched.unmatched} still unmatched\n`,
+      );
+    }
     if (typeof summary.training === 'object' && !summary.training.ok) {
       // The catalog and ratings are saved; the previous model (if any) stays in place.
       io.err(`earshot pipeline: training failed: ${summary.training.error.message}\n`);

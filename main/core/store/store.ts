@@ -4,6 +4,7 @@ import { ModelRepository } from './model-repository.ts';
 import { openDatabase } from './open-database.ts';
 import { RatingRepository } from './rating-repository.ts';
 import { SettingsRepository } from './settings-repository.ts';
+import { SignalRepository } from './signal-repository.ts';
 import { TrackRepository } from './track-repository.ts';
 import { UserRepository } from './user-repository.ts';
 
@@ -18,6 +19,8 @@ export interface Store {
   readonly models: ModelRepository;
   /** The Spotify crawl's queue and raw track objects. */
   readonly crawl: CrawlRepository;
+  /** Listening-history signals and unmatched recordings (see `ratings/history/`). */
+  readonly signals: SignalRepository;
   /** Runs `work` in one transaction: all of its writes land, or none do. */
   transaction<T>(work: () => T): T;
   close(): void;
@@ -34,6 +37,7 @@ export function openStore(path: string): Store {
     settings: new SettingsRepository(db),
     models: new ModelRepository(db),
     crawl: new CrawlRepository(db),
+    signals: new SignalRepository(db),
     transaction: (work) => db.transaction(work)(),
     close: () => db.close(),
   };
