@@ -66,7 +66,7 @@ export function readLastfmCsv(
       const at = scrobbleTime(fields[columns.date]);
       if (typeof at === 'string') return bad(line, at);
       const album = fields[columns.album]?.trim() ?? '';
-      const recording = plays.recordingOf({
+      const recording = plays.recordingOf(null, artist, title, () => ({
         title,
         artist,
         album: album === '' ? null : album,
@@ -74,7 +74,7 @@ export function readLastfmCsv(
         isrc: null,
         recordingMbid: null,
         durationMs: null,
-      });
+      }));
       plays.add(recording, at, -1, PlayEnd.counted);
     },
     bad,

@@ -45,14 +45,19 @@ export function readListen(value: unknown, plays: PlayColumns): void {
   } catch (error) {
     throw new EntryProblem(`.track_metadata${(error as Error).message}`);
   }
-  const recording = plays.recordingOf({
-    title,
-    artist,
+  const spotifyId = spotifyIdOf(optionalText(info, 'spotify_id'));
+  const details = {
     album: optionalText(metadata, 'release_name'),
-    spotifyId: spotifyIdOf(optionalText(info, 'spotify_id')),
     isrc: isrcOf(optionalText(info, 'isrc')),
     recordingMbid: optionalText(info, 'recording_mbid'),
     durationMs: durationOf(info),
-  });
+  };
+  const recording = plays.recordingOf(spotifyId, artist, title, () => ({
+    title,
+    artist,
+    spotifyId,
+    ...details,
+  }));
+  plays.enrich(recording, details);
   plays.add(recording, at, -1, PlayEnd.counted);
 }

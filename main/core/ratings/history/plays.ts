@@ -35,7 +35,9 @@ export interface HistoryRecording {
  */
 export class PlayColumns {
   readonly recordings: HistoryRecording[] = [];
-  readonly #byIdentity = new Map<string, number>();
+  readonly #bySpotifyId = new Map<string, number>();
+  /** title → artist → recording: two lookups instead of building a key string per play. */
+  readonly #byTitle = new Map<string, Map<string, number>>();
   recording = new Int32Array(1024);
   time = new Float64Array(1024);
   msPlayed = new Float64Array(1024);
@@ -44,22 +46,43 @@ export class PlayColumns {
   /** Entries that were not music (podcast episodes, audiobooks, unknown tracks), left out. */
   notMusic = 0;
 
-  /** The index of a recording, created on first sight; later plays fill identifiers it lacks. */
-  recordingOf(entry: HistoryRecording): number {
-    const identity =
-      entry.spotifyId ?? `${entry.artist.toLowerCase()}\u0001${entry.title.toLowerCase()}`;
-    const seen = this.#byIdentity.get(identity);
-    if (seen === undefined) {
-      this.recordings.push(entry);
-      this.#byIdentity.set(identity, this.recordings.length - 1);
-      return this.recordings.length - 1;
+  /**
+   * The index of a recording, created on first sight (`describe` is called only then); later
+   * plays fill identifiers it lacks. Plays are told apart by Spotify id when there is one, else
+   * by artist and title exactly as written: matching merges spelling variants later.
+   */
+  recordingOf(
+    spotifyId: string | null,
+    artist: string,
+    title: string,
+    describe: () => HistoryRecording,
+  ): number {
+    let byArtist: Map<string, number> | undefined;
+    if (spotifyId !== null) {
+      const seen = this.#bySpotifyId.get(spotifyId);
+      if (seen !== undefined) return seen;
+    } else {
+      byArtist = this.#byTitle.get(title);
+      const seen = byArtist?.get(artist);
+      if (seen !== undefined) return seen;
     }
-    const known = this.recordings[seen];
-    known.album ??= entry.album;
-    known.isrc ??= entry.isrc;
-    known.recordingMbid ??= entry.recordingMbid;
-    known.durationMs ??= entry.durationMs;
-    return seen;
+    const index = this.recordings.push(describe()) - 1;
+    if (spotifyId !== null) this.#bySpotifyId.set(spotifyId, index);
+    else if (byArtist !== undefined) byArtist.set(artist, index);
+    else this.#byTitle.set(title, new Map([[artist, index]]));
+    return index;
+  }
+
+  /** Fills identifiers a recording lacks from a later play (ListenBrainz gives them unevenly). */
+  enrich(
+    recording: number,
+    more: Partial<Pick<HistoryRecording, 'isrc' | 'recordingMbid' | 'durationMs' | 'album'>>,
+  ): void {
+    const known = this.recordings[recording];
+    known.album ??= more.album ?? null;
+    known.isrc ??= more.isrc ?? null;
+    known.recordingMbid ??= more.recordingMbid ?? null;
+    known.durationMs ??= more.durationMs ?? null;
   }
 
   add(recording: number, time: number, msPlayed: number, end: PlayEnd): void {

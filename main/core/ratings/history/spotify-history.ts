@@ -28,15 +28,18 @@ export function readExtendedEntry(value: unknown, plays: PlayColumns): void {
     plays.notMusic++;
     return;
   }
-  const recording = plays.recordingOf({
-    title: text(entry, 'master_metadata_track_name'),
-    artist: text(entry, 'master_metadata_album_artist_name'),
+  const title = text(entry, 'master_metadata_track_name');
+  const artist = text(entry, 'master_metadata_album_artist_name');
+  const spotifyId = spotifyIdOf(optionalText(entry, 'spotify_track_uri'));
+  const recording = plays.recordingOf(spotifyId, artist, title, () => ({
+    title,
+    artist,
     album: optionalText(entry, 'master_metadata_album_album_name'),
-    spotifyId: spotifyIdOf(optionalText(entry, 'spotify_track_uri')),
+    spotifyId,
     isrc: null,
     recordingMbid: null,
     durationMs: null,
-  });
+  }));
   plays.add(recording, at, ms, extendedEnd(entry));
 }
 
@@ -55,7 +58,7 @@ export function readAccountEntry(value: unknown, plays: PlayColumns): void {
     plays.notMusic++;
     return;
   }
-  const recording = plays.recordingOf({
+  const recording = plays.recordingOf(null, artist, title, () => ({
     title,
     artist,
     album: null,
@@ -63,6 +66,6 @@ export function readAccountEntry(value: unknown, plays: PlayColumns): void {
     isrc: null,
     recordingMbid: null,
     durationMs: null,
-  });
+  }));
   plays.add(recording, at, ms, PlayEnd.unknown);
 }

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { ImportError } from './import-error.ts';
 
 function lineAt(text: string, index: number): number {
@@ -18,16 +19,18 @@ export function decodeText(bytes: Uint8Array, file: string): string {
       `${file} is UTF-16 text; save it as UTF-8 and import again.`,
     );
   }
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    const lenient = new TextDecoder('utf-8').decode(bytes);
-    const line = lineAt(lenient, lenient.indexOf('\uFFFD'));
-    throw new ImportError(
-      'encoding',
-      file,
-      `${file}:${line}: not UTF-8 text (MovieLens 1M's movies.dat is Latin-1, but ratings files are plain ASCII: is this the right file?)`,
-      [{ line, reason: 'not UTF-8 text' }],
-    );
+  // isUtf8 checks natively (SIMD) and Buffer decodes natively: several times faster than a
+  // fatal TextDecoder on the hundreds of megabytes a listening history can be.
+  if (isUtf8(bytes)) {
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   }
+  const lenient = new TextDecoder('utf-8').decode(bytes);
+  const line = lineAt(lenient, lenient.indexOf('\uFFFD'));
+  throw new ImportError(
+    'encoding',
+    file,
+    `${file}:${line}: not UTF-8 text (MovieLens 1M's movies.dat is Latin-1, but ratings files are plain ASCII: is this the right file?)`,
+    [{ line, reason: 'not UTF-8 text' }],
+  );
 }

@@ -32,21 +32,25 @@ function zoneOffsetSeconds(zone: string | undefined): number {
   return (zone.startsWith('-') ? -1 : 1) * minutes * 60;
 }
 
+const daysInMonth = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function dayExists(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : daysInMonth[month - 1]);
+}
+
 /** ISO 8601 as exports write it; no zone means UTC. The date must exist (no 30 February). */
 function fromIso(text: string, match: RegExpExecArray): TimeResult {
-  const [year, month, day, hour, minute, second] = match
-    .slice(1, 7)
-    .map((part) => Number(part ?? 0));
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  const hour = Number(match[4] ?? 0);
+  const minute = Number(match[5] ?? 0);
+  const second = Number(match[6] ?? 0);
+  if (!dayExists(year, month, day) || hour > 23 || minute > 59 || second > 59)
+    return refused(text, 'is not a real date and time');
   const ms = Date.UTC(year, month - 1, day, hour, minute, second);
-  const date = new Date(ms);
-  const exists =
-    date.getUTCFullYear() === year &&
-    date.getUTCMonth() === month - 1 &&
-    date.getUTCDate() === day &&
-    hour < 24 &&
-    minute < 60 &&
-    second < 60;
-  if (!exists) return refused(text, 'is not a real date and time');
   return fromNumber(text, ms / 1000 - zoneOffsetSeconds(match[7]));
 }
 
