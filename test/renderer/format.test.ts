@@ -19,6 +19,15 @@ describe('screen text', () => {
     expect(starGlyphs(9)).toBe('★★★★★');
   });
 
+  it('shows imported ratings to the nearest half star, as the terminal does', () => {
+    expect(starGlyphs(3.5)).toBe('★★★½');
+    expect(starGlyphs(3.67)).toBe('★★★½');
+    expect(starGlyphs(3.8)).toBe('★★★★');
+    expect(starGlyphs(0.5)).toBe('½');
+    expect(starsLabel(3.67)).toBe('3.5 stars');
+    expect(starsLabel(0.5)).toBe('0.5 stars');
+  });
+
   it('shows predictions with one decimal', () => {
     expect(formatPredicted(4.63)).toBe('4.6');
     expect(formatPredicted(5)).toBe('5.0');

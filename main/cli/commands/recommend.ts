@@ -20,6 +20,17 @@ function stars(count: number): string {
   return '★'.repeat(whole) + '☆'.repeat(5 - whole);
 }
 
+/**
+ * A stored rating to the nearest half star within 0.5–5 (3.5 → "★★★½☆"), the rule the
+ * window's `starGlyphs` follows too: imported ratings may carry halves or finer values.
+ */
+export function ratedStars(rating: number): string {
+  const shown = Math.max(0.5, Math.min(5, Math.round(rating * 2) / 2));
+  const whole = Math.floor(shown);
+  const half = shown % 1 === 0 ? '' : '½';
+  return '★'.repeat(whole) + half + '☆'.repeat(5 - whole - (half === '' ? 0 : 1));
+}
+
 function describe(track: TrackView): string {
   const details = [track.album, track.year].filter((d) => d !== null).join(', ');
   return `${track.title} — ${track.artists.join(', ')}${details ? ` (${details})` : ''}`;
@@ -27,7 +38,7 @@ function describe(track: TrackView): string {
 
 /** "because you liked X ★★★★★ (punk, rock)" or "you didn't like Y ★☆☆☆☆". */
 function formatReason(reason: RecommendationView['reasons'][number]): string {
-  const rated = reason.stars === null ? '(not interested)' : stars(reason.stars);
+  const rated = reason.stars === null ? '(not interested)' : ratedStars(reason.stars);
   const genres = reason.sharedGenres.length > 0 ? ` (${reason.sharedGenres.join(', ')})` : '';
   return reason.kind === 'liked'
     ? `because you liked ${reason.track.title} ${rated}${genres}`

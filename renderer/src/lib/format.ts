@@ -2,14 +2,25 @@ import type { EarshotEvents, ErrorCode, RefreshSummary } from '../../../preload/
 
 /** Text the screens share, so "4.6 ★" and "5 stars" read the same everywhere. */
 
-/** "1 star", "4 stars". */
-export function starsLabel(stars: number): string {
-  return stars === 1 ? '1 star' : `${stars} stars`;
+/**
+ * A stored rating as the screens show it: to the nearest half star, within 0.5–5. Imported
+ * ratings keep their exact value (3.67 from a 1–10 file); the star control rates whole stars.
+ * The terminal (`earshot recommend`) follows the same rule.
+ */
+export function shownStars(stars: number): number {
+  return Math.max(0.5, Math.min(5, Math.round(stars * 2) / 2));
 }
 
-/** A row of black stars for whole ratings: 5 → "★★★★★". */
+/** "1 star", "4 stars", "3.5 stars". */
+export function starsLabel(stars: number): string {
+  const shown = shownStars(stars);
+  return shown === 1 ? '1 star' : `${shown} stars`;
+}
+
+/** Black stars, a half as "½": 5 → "★★★★★", 3.5 → "★★★½", 0.5 → "½". */
 export function starGlyphs(stars: number): string {
-  return '★'.repeat(Math.max(0, Math.min(5, Math.round(stars))));
+  const shown = shownStars(stars);
+  return '★'.repeat(Math.floor(shown)) + (shown % 1 === 0 ? '' : '½');
 }
 
 /** Predicted stars with one decimal: 4.63 → "4.6". */
