@@ -7,7 +7,7 @@ import type { EarshotEvents, ErrorCode, RefreshSummary } from '../../../preload/
  * ratings keep their exact value (3.67 from a 1–10 file); the star control rates whole stars.
  * The terminal (`earshot recommend`) follows the same rule.
  */
-export function shownStars(stars: number): number {
+function shownStars(stars: number): number {
   return Math.max(0.5, Math.min(5, Math.round(stars * 2) / 2));
 }
 

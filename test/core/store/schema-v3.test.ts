@@ -1,14 +1,16 @@
 import Sqlite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { migrations } from '../../../main/core/store/migrations.ts';
 import { openDatabase } from '../../../main/core/store/open-database.ts';
+import { schemaV1 } from '../../../main/core/store/schema-v1.ts';
+import { schemaV2Crawl } from '../../../main/core/store/schema-v2-crawl.ts';
 import { tempDbPath } from '../../helpers/temp-dir.ts';
 
 describe('schema v3', () => {
   it('keeps every rating of a version 2 database and accepts half stars from 0.5', () => {
     const path = tempDbPath();
     const old = new Sqlite(path);
-    for (const step of migrations.filter((m) => m.version <= 2)) step.up(old);
+    old.exec(schemaV1);
+    old.exec(schemaV2Crawl);
     old.pragma('user_version = 2');
     old.exec(`INSERT INTO users (id, kind, external_id, created_at) VALUES (1, 'imported', 'a', 0);
       INSERT INTO tracks (id, item_key, source, title, dedupe_key, created_at)

@@ -8,7 +8,7 @@ const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 const lastfmDate = /^(\d{1,2}) ([A-Za-z]{3}) (\d{4}),? (\d{1,2}):(\d{2})$/;
 
 /** A scrobble's date: Last.fm's "31 Jan 2021 14:05", Unix seconds or ISO 8601; else a reason. */
-export function scrobbleTime(value: string): number | string {
+function scrobbleTime(value: string): number | string {
   const match = lastfmDate.exec(value.trim());
   if (match !== null) {
     const month = months.indexOf(match[2].toLowerCase());

@@ -1,7 +1,7 @@
 import { parseDecimal } from './strict-number.ts';
 
 /** The latest time accepted (2100-01-01): beyond it a "timestamp" is a unit mix-up. */
-export const latestTime = 4_102_444_800;
+const latestTime = 4_102_444_800;
 
 /** Below this a number is seconds; from here up to `microseconds` it is milliseconds. */
 const milliseconds = 1e11;

@@ -15,7 +15,7 @@ export const halfStarScale: RatingScale = { min: 0.5, max: 5 };
  * stored exactly as written; any other scale (1–10, 0–100, Jester's −10–10) is mapped linearly
  * onto it, so 1–10 becomes 0.5–5 as half stars (x / 2) and nothing is rounded.
  */
-export const storedScale: RatingScale = halfStarScale;
+export const storedScale: RatingScale = { min: halfStarScale.min, max: halfStarScale.max };
 
 /** `"0.5,5"` → { min: 0.5, max: 5 }; anything but two increasing decimals is an error message. */
 export function parseScale(text: string): RatingScale | string {
