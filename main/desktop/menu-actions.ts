@@ -3,6 +3,7 @@ import type { MessageBoxOptions } from 'electron';
 import type { RefreshSummary } from '../core/contract/index.ts';
 import { exportDataWithDialog, importRatingsWithDialog } from './file-actions.ts';
 import type { FileActionDeps } from './file-actions.ts';
+import { importHistoryWithDialog } from './history-import.ts';
 import type { Refresh } from './refresh.ts';
 
 /** What the menu's own items do; every one goes through the same services as IPC. */
@@ -10,6 +11,7 @@ export interface MenuActions {
   readonly refreshData: () => Promise<void>;
   readonly cancelRefresh: () => void;
   readonly importRatings: () => Promise<void>;
+  readonly importHistory: () => Promise<void>;
   readonly exportData: () => Promise<void>;
   readonly openSettings: () => void;
   readonly openDataFolder: () => Promise<void>;
@@ -72,6 +74,7 @@ export function createMenuActions(deps: MenuActionDeps): MenuActions {
     },
     cancelRefresh: () => void deps.refresh.cancel(),
     importRatings: async () => void (await importRatingsWithDialog(deps)),
+    importHistory: async () => void (await importHistoryWithDialog(deps)),
     exportData: async () => void (await exportDataWithDialog(deps)),
     openSettings: () => deps.showSettings(),
     openDataFolder: async () => {

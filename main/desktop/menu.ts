@@ -71,6 +71,7 @@ export function buildMenuTemplate(
       },
       separator,
       { label: 'Import ratings…', click: run(actions.importRatings) },
+      { label: 'Import listening history…', click: run(actions.importHistory) },
       { label: 'Export data…', click: run(actions.exportData) },
       separator,
       { label: 'Open data folder', click: run(actions.openDataFolder) },

@@ -13,6 +13,8 @@ import { createMenuActions } from '../../main/desktop/menu-actions.ts';
 import type { MenuActions } from '../../main/desktop/menu-actions.ts';
 import type { Refresh } from '../../main/desktop/refresh.ts';
 import { makeTempDir, tempDbPath } from '../helpers/temp-dir.ts';
+import { extendedEntry } from '../helpers/history-fixtures.ts';
+import { localListenerId } from '../../main/core/store/user-repository.ts';
 import { dialog, FakeBrowserWindow, Menu } from './fake-electron.ts';
 
 vi.mock('electron', () => import('./fake-electron.ts'));
@@ -31,6 +33,7 @@ const noActions: MenuActions = {
   refreshData: () => Promise.resolve(),
   cancelRefresh: () => undefined,
   importRatings: () => Promise.resolve(),
+  importHistory: () => Promise.resolve(),
   exportData: () => Promise.resolve(),
   openSettings: () => undefined,
   openDataFolder: () => Promise.resolve(),
@@ -47,6 +50,7 @@ describe('menu template', () => {
       'Cancel refresh',
       'separator',
       'Import ratings…',
+      'Import listening history…',
       'Export data…',
       'separator',
       'Open data folder',
@@ -230,6 +234,46 @@ describe('menu items reach the services', () => {
     expect(warning.detail).toContain('ratings.csv:4');
     expect(store.ratings.count()).toBe(2);
     expect(retrain).toHaveBeenCalledTimes(1);
+  });
+
+  it('Import listening history… imports the chosen files and tells what matched', async () => {
+    const dir = makeTempDir();
+    const spotify = join(dir, 'Streaming_History_Audio_2024_0.json');
+    writeFileSync(
+      spotify,
+      JSON.stringify([
+        extendedEntry({
+          title: 'Bohemian Rhapsody - Remastered 2011',
+          artist: 'Queen',
+          at: 1_700_000_000,
+        }),
+        extendedEntry({ title: 'Not In The Catalog', artist: 'Nobody', at: 1_700_000_000 }),
+      ]),
+    );
+    const lastfm = join(dir, 'scrobbles.csv');
+    writeFileSync(lastfm, 'Queen,A Night at the Opera,Bohemian Rhapsody,01 Jan 2024 10:00\n');
+    dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: [spotify, lastfm] });
+    dialog.showMessageBox.mockResolvedValue({ response: 0, checkboxChecked: false });
+    click(find(template, 'Import listening history…'));
+    await vi.waitFor(() => expect(dialog.showMessageBox).toHaveBeenCalledTimes(1));
+    const [shown] = dialog.showMessageBox.mock.calls[0] as unknown as [{ detail: string }];
+    expect(shown.detail).toContain('3 plays of 3 recordings read from 2 files.');
+    expect(shown.detail).toContain('1 songs now carry your listening');
+    expect(shown.detail).toContain('Not in the catalog: 1 recordings (1 plays)');
+    const me = store.users.ensure('local', localListenerId);
+    expect(store.signals.forUser(me)).toHaveLength(1);
+  });
+
+  it('Import listening history… shows bad entries and imports nothing when cancelled', async () => {
+    const file = join(makeTempDir(), 'scrobbles.csv');
+    writeFileSync(file, 'Queen,A Night at the Opera,Bohemian Rhapsody,someday\n');
+    dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: [file] });
+    dialog.showMessageBox.mockResolvedValue({ response: 1, checkboxChecked: false });
+    click(find(template, 'Import listening history…'));
+    await vi.waitFor(() => expect(dialog.showMessageBox).toHaveBeenCalledTimes(1));
+    const [warning] = dialog.showMessageBox.mock.calls[0] as unknown as [{ detail: string }];
+    expect(warning.detail).toContain('scrobbles.csv:1: time "someday"');
+    expect(store.signals.unmatched()).toEqual([]);
   });
 
   it('Refresh data and Cancel refresh call the refresh service', async () => {
