@@ -19,14 +19,17 @@ export function hasToken(presented: string | null | undefined, token: string): b
 
 const maxBodyBytes = 64 * 1024;
 
-/** Reads a request body up to {@link maxBodyBytes}; undefined when it is larger. */
-export async function readBody(request: IncomingMessage): Promise<string | undefined> {
+/** Reads a request body up to `maxBytes` (64 KiB by default); undefined when it is larger. */
+export async function readBody(
+  request: IncomingMessage,
+  maxBytes = maxBodyBytes,
+): Promise<string | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     const buffer = chunk as Buffer;
     size += buffer.length;
-    if (size > maxBodyBytes) return undefined;
+    if (size > maxBytes) return undefined;
     chunks.push(buffer);
   }
   return Buffer.concat(chunks).toString('utf8');

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { isMethodName } from '../core/contract/index.ts';
+import { isMethodName, limits } from '../core/contract/index.ts';
 import type { ApiError } from '../core/contract/index.ts';
 import type { AppService } from '../core/app/app-service.ts';
 import { hasToken, isAllowedHost, readBody } from './http-guards.ts';
@@ -48,7 +48,11 @@ async function handleApi(
     return sendError(response, 405, { code: 'invalid-request', message: 'Use POST.' });
   if (!isMethodName(method))
     return sendError(response, 404, { code: 'not-found', message: `No method "${method}".` });
-  const body = await readBody(request);
+  // Only a listening-history upload carries files; every other request is small.
+  const body = await readBody(
+    request,
+    method === 'importHistory' ? limits.historyUploadBytes.max : undefined,
+  );
   if (body === undefined)
     return sendError(response, 413, {
       code: 'invalid-request',

@@ -145,6 +145,28 @@ export class FakeEarshot {
         this.preferences = { ...this.preferences, ...change };
         return this.preferences;
       }),
+    importHistory: (request) =>
+      this.#answer('importHistory', request, ({ files }) => {
+        // One play per non-blank line: enough for the page's own logic, which only shows counts.
+        const plays = files.map((f) => f.text.split('\n').filter((l) => l.trim() !== '').length);
+        const total = plays.reduce((a, b) => a + b, 0);
+        if (total === 0)
+          return failure('invalid-request', `${files[0].name}: no music plays to import.`);
+        return {
+          files: files.map((f, i) => ({
+            file: f.name,
+            format: 'lastfm',
+            plays: plays[i],
+            skipped: 0,
+          })),
+          plays: total,
+          notMusic: 0,
+          recordings: total,
+          matched: { recordings: total, plays: total },
+          unmatched: { recordings: 0, plays: 0 },
+          tracks: total,
+        };
+      }),
     on: (event, listener) => this.subscribe(event, listener),
   };
 

@@ -8,6 +8,7 @@ import type {
 } from '../contract/index.ts';
 import type { Store } from '../store/store.ts';
 import { EventHub } from './event-hub.ts';
+import { importHistory } from './history-use-case.ts';
 import { LocalListener } from './local-listener.ts';
 import type { ModelSource } from './model-source.ts';
 import { readPreferences, writePreferences } from './preferences.ts';
@@ -85,6 +86,7 @@ function createHandlers(
       return { removed: listener.reset() };
     },
     setPreferences: (request) => writePreferences(store, request),
+    importHistory: (request) => importHistory(store, request),
   };
 }
 

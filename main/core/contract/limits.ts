@@ -25,6 +25,10 @@ export const limits = {
   spotifySourceLength: { max: 500 },
   /** Characters in a Spotify client id or secret. */
   spotifyCredentialLength: { max: 200 },
+  /** Listening-history files one import takes (Spotify splits a history into many). */
+  historyFiles: { max: 500 },
+  /** Bytes of one history import sent by the browser (a 100,000-play Spotify history is ~75 MB). */
+  historyUploadBytes: { max: 512 * 1024 * 1024 },
 } as const;
 
 /** A number field's bounds, as {@link limits} gives them. */

@@ -16,6 +16,7 @@ import type {
   ResponseOut,
 } from './method-table.ts';
 import {
+  historyImportRequest,
   notInterestedRequest,
   preferencesRequest,
   recommendRequest,
@@ -23,7 +24,13 @@ import {
   songsToRateRequest,
   submitRatingsRequest,
 } from './requests.ts';
-import { appState, preferences, recommendResponse, trackView } from './views.ts';
+import {
+  appState,
+  historyImportSummary,
+  preferences,
+  recommendResponse,
+  trackView,
+} from './views.ts';
 import { z } from './zod.ts';
 
 export const methods = {
@@ -54,6 +61,11 @@ export const methods = {
     channel: 'preferences:set',
     request: preferencesRequest,
     response: preferences,
+  },
+  importHistory: {
+    channel: 'history:import',
+    request: historyImportRequest,
+    response: historyImportSummary,
   },
 } as const satisfies MethodTable;
 

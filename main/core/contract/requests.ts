@@ -56,3 +56,20 @@ export type PreferencesRequest = z.output<typeof preferencesRequest>;
 /** "Not interested" in a pick: it is never picked again and counts as a mild dislike. */
 export const notInterestedRequest = strictRequest({ trackId });
 export type NotInterestedRequest = z.output<typeof notInterestedRequest>;
+
+const historyFilesError = `must be a list of 1 to ${limits.historyFiles.max} files, each { name, text }`;
+/** A listening-history file as the page read it: its name (for messages) and its text. */
+export const historyFile = strictRequest({
+  name: z.string({ error: 'must be the file name' }).min(1).max(255),
+  text: z.string({ error: 'must be the text of the file' }),
+});
+export const historyImportRequest = strictRequest({
+  files: z
+    .array(historyFile, { error: historyFilesError })
+    .min(1, { error: historyFilesError })
+    .max(limits.historyFiles.max, { error: historyFilesError })
+    .readonly(),
+  /** Import the good entries and leave out the bad ones, instead of importing nothing. */
+  skipBad: z.boolean({ error: 'must be true or false' }).default(false),
+});
+export type HistoryImportRequest = z.output<typeof historyImportRequest>;

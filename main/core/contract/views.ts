@@ -104,3 +104,31 @@ export const appState = z.object({
   preferences,
 });
 export type AppState = z.infer<typeof appState>;
+
+const counts = z.object({ recordings: z.number(), plays: z.number() });
+
+/** What a listening-history import did (see the README's "Your data in"). */
+export const historyImportSummary = z.object({
+  files: z
+    .array(
+      z.object({
+        file: z.string(),
+        /** spotify-extended, spotify-account, lastfm or listenbrainz. */
+        format: z.string(),
+        plays: z.number(),
+        /** Bad entries left out (only when the request said `skipBad`). */
+        skipped: z.number(),
+      }),
+    )
+    .readonly(),
+  plays: z.number(),
+  /** Podcast episodes, audiobooks and unknown tracks, left out. */
+  notMusic: z.number(),
+  recordings: z.number(),
+  matched: counts,
+  /** Kept so that a crawl can find them. */
+  unmatched: counts,
+  /** Songs that now carry a listening signal. */
+  tracks: z.number(),
+});
+export type HistoryImportSummary = z.infer<typeof historyImportSummary>;

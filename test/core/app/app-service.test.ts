@@ -128,6 +128,9 @@ describe('the app service', () => {
       notInterested: await service.handle('notInterested', { trackId: songs[1].id }),
       setPreferences: await service.handle('setPreferences', { strategy: 'smart' }),
       startOver: await service.handle('startOver', undefined),
+      importHistory: await service.handle('importHistory', {
+        files: [{ name: 'scrobbles.csv', text: 'Queen,,Bohemian Rhapsody,01 Jan 2024 10:00\n' }],
+      }),
     } satisfies Record<keyof typeof methods, unknown>;
     for (const [method, answer] of Object.entries(answers)) {
       const schema = methods[method as keyof typeof methods].response;

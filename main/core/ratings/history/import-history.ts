@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { Store } from '../../store/store.ts';
 import type { SignalRow, UnmatchedRow } from '../../store/signal-repository.ts';
 import { localListenerId } from '../../store/user-repository.ts';
@@ -5,8 +6,9 @@ import { describeBadLines, ImportError } from '../import/import-error.ts';
 import type { BadLine } from '../import/import-error.ts';
 import { readTextFile } from '../import/read-text-file.ts';
 import { aggregatePlays } from './aggregate-plays.ts';
-import { historyRecordingKey, TrackMatcher } from './match-history.ts';
+import { historyRecordingKey } from './match-history.ts';
 import type { MatchedBy } from './match-history.ts';
+import { matchRecordings } from './match-targets.ts';
 import { PlayColumns } from './plays.ts';
 import { readHistoryText } from './read-history.ts';
 import type { HistoryFormat } from './read-history.ts';
@@ -49,17 +51,29 @@ export interface HistoryImportSummary {
   readonly replaced: number;
 }
 
+/** A history file to import: what messages call it, and its text (or how to read it). */
+export interface HistorySource {
+  readonly name: string;
+  readonly text: string | (() => string);
+}
+
 function readAll(
-  paths: readonly string[],
+  sources: readonly HistorySource[],
   plays: PlayColumns,
   options: HistoryImportOptions,
 ): HistoryFileReport[] {
-  return paths.map((path, index) => {
+  return sources.map((source, index) => {
     const before = plays.count;
-    const { text, name } = readTextFile(path);
-    const { format, bad } = readHistoryText(text, name, plays, options.format);
-    options.onProgress?.({ phase: 'reading', done: index + 1, total: paths.length, file: path });
-    return { file: path, format, plays: plays.count - before, skipped: bad };
+    // Read one file at a time: only one file's text is held in memory.
+    const text = typeof source.text === 'string' ? source.text : source.text();
+    const { format, bad } = readHistoryText(text, basename(source.name), plays, options.format);
+    options.onProgress?.({
+      phase: 'reading',
+      done: index + 1,
+      total: sources.length,
+      file: source.name,
+    });
+    return { file: source.name, format, plays: plays.count - before, skipped: bad };
   });
 }
 
@@ -76,50 +90,6 @@ function refuseBad(reports: readonly HistoryFileReport[], skipBad: boolean): voi
   );
 }
 
-interface Targets {
-  readonly targetOf: Int32Array;
-  readonly length: number[];
-  /** Per target: a track id, or the first recording of an unmatched key. */
-  readonly trackId: number[];
-  readonly firstRecording: number[];
-  readonly by: Record<MatchedBy, number>;
-  matchedRecordings: number;
-}
-
-/** Every recording to a target: its matched track, or its recording key while unmatched. */
-function matchRecordings(store: Store, plays: PlayColumns): Targets {
-  const matcher = new TrackMatcher(store.signals.trackMatchRows());
-  const targets: Targets = {
-    targetOf: new Int32Array(plays.recordings.length),
-    length: [],
-    trackId: [],
-    firstRecording: [],
-    by: { 'spotify-id': 0, isrc: 0, recording: 0, 'title-and-artist': 0 },
-    matchedRecordings: 0,
-  };
-  const indexOf = new Map<string, number>();
-  plays.recordings.forEach((recording, r) => {
-    const match = matcher.match(recording);
-    const key = match === undefined ? `u:${historyRecordingKey(recording)}` : `t:${match.trackId}`;
-    let target = indexOf.get(key);
-    if (target === undefined) {
-      target = targets.trackId.length;
-      indexOf.set(key, target);
-      targets.trackId.push(match?.trackId ?? -1);
-      targets.firstRecording.push(r);
-      targets.length.push(
-        (match && matcher.durationOf(match.trackId)) ?? recording.durationMs ?? -1,
-      );
-    }
-    if (match !== undefined) {
-      targets.by[match.by]++;
-      targets.matchedRecordings++;
-    }
-    targets.targetOf[r] = target;
-  });
-  return targets;
-}
-
 /**
  * Imports listening history — Spotify's Extended or account-data streaming history, a Last.fm
  * scrobble CSV, a ListenBrainz export — as the local listener's implicit taste. Plays are
@@ -134,12 +104,24 @@ export function importHistoryFiles(
   paths: readonly string[],
   options: HistoryImportOptions = {},
 ): HistoryImportSummary {
-  if (paths.length === 0) throw new RangeError('importHistoryFiles needs at least one file');
+  const sources = paths.map((path) => ({ name: path, text: () => readTextFile(path).text }));
+  return importHistorySources(store, sources, options);
+}
+
+/** {@link importHistoryFiles} for texts at hand (a browser's upload): the same import. */
+export function importHistorySources(
+  store: Store,
+  sources: readonly HistorySource[],
+  options: HistoryImportOptions = {},
+): HistoryImportSummary {
+  if (sources.length === 0) throw new RangeError('a history import needs at least one file');
   const plays = new PlayColumns();
-  const files = readAll(paths, plays, options);
+  const files = readAll(sources, plays, options);
   refuseBad(files, options.skipBad ?? false);
-  if (plays.count === 0)
-    throw new ImportError('empty', paths[0], `${paths.join(', ')}: no music plays to import.`);
+  if (plays.count === 0) {
+    const names = sources.map((source) => source.name).join(', ');
+    throw new ImportError('empty', sources[0].name, `${names}: no music plays to import.`);
+  }
   options.onProgress?.({ phase: 'matching', done: 0, total: plays.recordings.length });
   const targets = matchRecordings(store, plays);
   const sums = aggregatePlays(plays, targets.targetOf, Float64Array.from(targets.length));

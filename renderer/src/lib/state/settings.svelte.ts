@@ -10,6 +10,7 @@ import type {
 } from '../../../../preload/api.ts';
 import { numberFromField, sourcesFromText } from '../settings-fields.ts';
 import { FormStatus } from './form-status.svelte.ts';
+import { HistoryImportState } from './history-import.svelte.ts';
 
 /** The Preferences form as typed: numbers stay text until they are sent. */
 export interface PreferencesDraft {
@@ -49,6 +50,8 @@ export class SettingsState {
   readonly credentialsForm = new FormStatus(['clientId', 'clientSecret']);
   readonly sourcesForm = new FormStatus(['sources']);
   readonly modelForm = new FormStatus(['factors', 'epochs', 'learningRate', 'regularization']);
+  /** Listening history in: every face has it. */
+  readonly history: HistoryImportState;
 
   readonly #api: EarshotApi;
   readonly #desktop: DesktopApi | null;
@@ -57,6 +60,7 @@ export class SettingsState {
 
   constructor(api: EarshotApi, desktop: DesktopApi | null, hooks: SettingsHooks = {}) {
     this.#api = api;
+    this.history = new HistoryImportState(api);
     this.#desktop = desktop;
     this.#hooks = hooks;
     this.hasDesktop = desktop !== null;
@@ -69,6 +73,7 @@ export class SettingsState {
     if (this.isOpen) return;
     this.isOpen = true;
     for (const form of this.#forms()) form.reset();
+    this.history.reset();
     await this.#load();
   }
 
