@@ -68,7 +68,9 @@ async function crawlOrSkip(
   const credentials = await deps.settings.spotifyCredentials();
   if (credentials.status === 'none') return skip('Spotify is not set up (Settings)');
   if (credentials.status === 'unreadable') return skip(credentials.message);
-  if (sources.length === 0) return skip('No Spotify sources are set (Settings)');
+  // Recordings of an imported listening history that no song matched are crawled as well.
+  if (sources.length === 0 && store.signals.unmatched().length === 0)
+    return skip('No Spotify sources are set (Settings)');
   if (deps.crawl === undefined) return skip('Spotify crawling is not available in this version');
   await deps.crawl(store, { credentials: credentials.credentials, sources }, report, signal);
   return 'done';
