@@ -1,8 +1,11 @@
+/** Plain ASCII has no accents to fold: most titles, and decomposing them costs the most. */
+// eslint-disable-next-line no-control-regex -- the whole ASCII range, control characters included
+const ascii = /^[\u0000-\u007f]*$/;
+
 /** Folds case and accents and keeps letters and digits: "Beyoncé" and "BEYONCE" meet. */
 function foldText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{Mn}/gu, '')
+  const unaccented = ascii.test(text) ? text : text.normalize('NFKD').replace(/\p{Mn}/gu, '');
+  return unaccented
     .toLowerCase()
     .replace(/&/g, ' and ')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')

@@ -45,13 +45,8 @@ export interface CsvVisitor {
   bad(line: number, reason: string): void;
 }
 
-/**
- * Reads RFC 4180 text with csv-parse: quoted fields with doubled quotes, delimiters and line
- * breaks inside quotes, CRLF or LF, a UTF-8 byte-order mark; blank lines are skipped. Records
- * stream to `visitor` (nothing is accumulated, so a million rows cost no extra memory), each
- * with the line it starts on; a malformed record is reported and the rest still read.
- */
-export function readCsvRecords(text: string, delimiter: string, visitor: CsvVisitor): void {
+/** Reads `text` with csv-parse (see {@link readCsvRecords}). */
+export function readWithCsvParse(text: string, delimiter: string, visitor: CsvVisitor): void {
   let previousEnd = 0;
   let previousEmpty = 0;
   parse(text, {
@@ -84,4 +79,34 @@ export function readCsvRecords(text: string, delimiter: string, visitor: CsvVisi
       return null;
     },
   });
+}
+
+/**
+ * Reads text without a quote character, with LF or CRLF line ends: there RFC 4180 is exactly
+ * "split lines, then split fields", and doing that directly is twice as fast as csv-parse on a
+ * million-line MovieLens file. Same records, same line numbers (a test holds the two to that).
+ */
+export function readPlainRecords(text: string, delimiter: string, visitor: CsvVisitor): void {
+  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  for (let line = 1; start <= text.length; line++) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const stop = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    if (stop > start) visitor.record(text.slice(start, stop).split(delimiter), line);
+    start = end + 1;
+  }
+}
+
+/**
+ * Reads RFC 4180 text: quoted fields with doubled quotes, delimiters and line breaks inside
+ * quotes, CRLF or LF, a UTF-8 byte-order mark; blank lines are skipped. Records stream to
+ * `visitor` (nothing is accumulated, so a million rows cost no extra memory), each with the line
+ * it starts on; a malformed record is reported and the rest still read. Text with quotes (or
+ * old Mac CR-only line ends) goes through csv-parse; text without is split directly.
+ */
+export function readCsvRecords(text: string, delimiter: string, visitor: CsvVisitor): void {
+  const crOnly = !text.includes('\n') && text.includes('\r');
+  if (text.includes('"') || crOnly || delimiter.includes('\r'))
+    readWithCsvParse(text, delimiter, visitor);
+  else readPlainRecords(text, delimiter, visitor);
 }

@@ -54,6 +54,35 @@ function fromIso(text: string, match: RegExpExecArray): TimeResult {
   return fromNumber(text, ms / 1000 - zoneOffsetSeconds(match[7]));
 }
 
+function digitsAt(text: string, start: number, count: number): number {
+  let value = 0;
+  for (let i = start; i < start + count; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/**
+ * `2024-03-01T18:05:00Z`, the form of every `ts` in Spotify's history (a million of them in a
+ * long one), read without a regular expression; undefined for anything else.
+ */
+function fromSpotifyTimestamp(text: string): TimeResult | undefined {
+  const separators = text[4] + text[7] + text[10] + text[13] + text[16];
+  if (separators !== '--T::') return undefined;
+  const [year, month, day] = [digitsAt(text, 0, 4), digitsAt(text, 5, 2), digitsAt(text, 8, 2)];
+  const [hour, minute, second] = [
+    digitsAt(text, 11, 2),
+    digitsAt(text, 14, 2),
+    digitsAt(text, 17, 2),
+  ];
+  if (Math.min(year, month, day, hour, minute, second) < 0) return undefined;
+  if (!dayExists(year, month, day) || hour > 23 || minute > 59 || second > 59)
+    return refused(text, 'is not a real date and time');
+  return fromNumber(text, Date.UTC(year, month - 1, day, hour, minute, second) / 1000);
+}
+
 /**
  * Reads a point in time as exports write it: Unix seconds (fractions allowed), Unix
  * milliseconds (told apart by size: 10¹¹ s would be the year 5138), or ISO 8601 (`2024-03-01`,
@@ -63,6 +92,10 @@ function fromIso(text: string, match: RegExpExecArray): TimeResult {
  * @returns Unix seconds, or the reason the text is not a time.
  */
 export function parseTime(text: string): TimeResult {
+  if (text.length === 20 && text.charCodeAt(19) === 90) {
+    const fast = fromSpotifyTimestamp(text);
+    if (fast !== undefined) return fast;
+  }
   const trimmed = text.trim();
   if (trimmed === '') return { ok: false, reason: 'time is empty' };
   const value = parseDecimal(trimmed);

@@ -25,3 +25,14 @@ describe('parseTime', () => {
     },
   );
 });
+
+describe("parseTime on Spotify's timestamps", () => {
+  it('reads the exact form quickly and still refuses impossible ones', () => {
+    expect(parseTime('2023-11-14T22:13:20Z')).toEqual({ ok: true, seconds: 1700000000 });
+    expect(parseTime('2024-02-29T00:00:00Z')).toEqual({ ok: true, seconds: 1709164800 });
+    expect(parseTime('2023-02-29T00:00:00Z').ok).toBe(false);
+    expect(parseTime('2023-11-14T24:13:20Z').ok).toBe(false);
+    expect(parseTime('2023-11-14X22:13:20Z').ok).toBe(false);
+    expect(parseTime('2023-1a-14T22:13:20Z').ok).toBe(false);
+  });
+});
