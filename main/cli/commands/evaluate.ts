@@ -2,7 +2,7 @@ import type { CliIo } from '../cli-io.ts';
 import { describeBadLines } from '../../core/ratings/import/import-error.ts';
 import { readRatingFile } from '../../core/ratings/import/read-rating-arrays.ts';
 import type { RatingScale } from '../../core/ratings/import/rating-scale.ts';
-import { formatScale } from '../../core/ratings/import/rating-scale.ts';
+import { defaultScale, formatScale, storedScale } from '../../core/ratings/import/rating-scale.ts';
 import { evaluationRatings } from '../../core/ratings/import/evaluation-ratings.ts';
 import { ratingFileOptions, ratingFileFlags } from '../rating-file-options.ts';
 import { crossValidate } from '../../core/recommender/evaluation/cross-validate.ts';
@@ -64,15 +64,18 @@ function svdOptions(values: Values, seed: number): SvdOptions {
   };
 }
 
+/** The store keeps 0.5–5: the scale is 1–5 unless some imported rating is below 1. */
+function storedRatingsScale(ratings: Float32Array): RatingScale {
+  return ratings.some((r) => r < 1) ? storedScale : defaultScale;
+}
+
 /** The ratings to evaluate: a file on its own scale, a database, or a database plus a file. */
 async function loadRatings(values: Values, io: CliIo) {
   const file = values.ratings;
-  if (file === undefined)
-    return {
-      arrays: await withStore(values.db, io, (store) => store.ratings.readArrays()),
-      scale: undefined,
-      skipped: [],
-    };
+  if (file === undefined) {
+    const arrays = await withStore(values.db, io, (store) => store.ratings.readArrays());
+    return { arrays, scale: storedRatingsScale(arrays.ratings), skipped: [] };
+  }
   const options = { ...ratingFileOptions(values, file), skipBad: values['skip-bad'] ?? false };
   if (values.db === undefined) return readRatingFile(file, options);
   // Both: the database's ratings with the file's as an import would add them (nothing is kept).
@@ -98,7 +101,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const k = integerOption(values.k, 'k', 10, 1, 1000);
   const loaded = await loadRatings(values, io);
   const ratings = loaded.arrays;
-  const scale = loaded.scale ?? { min: 1, max: 5 };
+  const scale = loaded.scale;
   if (loaded.skipped.length > 0)
     io.err(
       `Skipped ${loaded.skipped.length} bad lines:\n${describeBadLines(values.ratings ?? '', loaded.skipped)}\n`,

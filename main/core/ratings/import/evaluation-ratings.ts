@@ -2,7 +2,7 @@ import type { Store } from '../../store/store.ts';
 import type { RatingFile } from './read-rating-arrays.ts';
 import { importRatingsFile } from './import-ratings.ts';
 import type { ImportOptions } from './import-ratings.ts';
-import { isWithin, defaultScale, storedScale } from './rating-scale.ts';
+import { defaultScale, storedScale } from './rating-scale.ts';
 
 /** Thrown to roll the trial import back; never escapes. */
 class RollBack extends Error {}
@@ -18,11 +18,10 @@ export function evaluationRatings(store: Store, file: string, options: ImportOpt
   try {
     store.transaction(() => {
       const summary = importRatingsFile(store, file, options);
-      result = {
-        arrays: store.ratings.readArrays(),
-        scale: isWithin(summary.scale, defaultScale) ? defaultScale : storedScale,
-        skipped: summary.skipped,
-      };
+      const arrays = store.ratings.readArrays();
+      // The store keeps 0.5–5; the scale is 1–5 unless some rating, stored or added, is below 1.
+      const scale = arrays.ratings.some((r) => r < 1) ? storedScale : defaultScale;
+      result = { arrays, scale, skipped: summary.skipped };
       throw new RollBack();
     });
   } catch (error) {
