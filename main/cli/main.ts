@@ -1,6 +1,7 @@
 import { CatalogFileError } from '../core/catalog/catalog-file.ts';
 import { ImportError } from '../core/ratings/import/import-error.ts';
 import { StoreError } from '../core/store/store-error.ts';
+import { ListenError } from '../web/listen.ts';
 import type { CliIo } from './cli-io.ts';
 import { processIo, UsageError } from './cli-io.ts';
 import { commands } from './command-list.ts';
@@ -23,7 +24,10 @@ function helpText(): string {
 /** Errors that are the user's situation, not a bug: shown as one clear message, exit code 1. */
 function isExpected(error: unknown): error is Error {
   return (
-    error instanceof StoreError || error instanceof ImportError || error instanceof CatalogFileError
+    error instanceof StoreError ||
+    error instanceof ImportError ||
+    error instanceof CatalogFileError ||
+    error instanceof ListenError
   );
 }
 

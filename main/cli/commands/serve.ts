@@ -6,6 +6,7 @@ import { ModelManager } from '../../core/app/model-manager.ts';
 import { resolveDatabasePath } from '../../core/store/data-location.ts';
 import { openStore } from '../../core/store/store.ts';
 import { ensureRendererBuilt, rendererOutDir } from '../../web/renderer-build.ts';
+import { checkPortFree } from '../../web/listen.ts';
 import { startWebServer } from '../../web/web-server.ts';
 import type { WebServer } from '../../web/web-server.ts';
 import { dbOption, integerOption, parseCommandArgs } from '../arguments.ts';
@@ -21,6 +22,7 @@ export async function startServe(
   options: { db?: string | undefined; port: number },
   io: CliIo,
 ): Promise<RunningServe> {
+  await checkPortFree(options.port);
   await ensureRendererBuilt(() => io.err('Building the web page (first run after a change)…\n'));
   const store = openStore(resolveDatabasePath(options.db, io.env));
   if (bootstrapStore(store))
