@@ -4,12 +4,14 @@
  * except `main()` itself, and nothing is kept at module level.
  */
 import { app, safeStorage, shell } from 'electron';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveAppPaths } from './desktop/app-paths.ts';
 import type { AppPaths } from './desktop/app-paths.ts';
 import { createAppService } from './core/app/app-service.ts';
 import { bootstrapStore } from './core/app/bootstrap.ts';
 import { EventHub } from './core/app/event-hub.ts';
+import { interactiveBusyTimeoutMs } from './core/store/busy.ts';
 import { openStore } from './core/store/store.ts';
 import { CredentialVault, secretStorageFrom } from './desktop/credentials.ts';
 import {
@@ -35,12 +37,17 @@ import { createAppWindows } from './desktop/window.ts';
 
 /** The core's services over the user's database, as every face builds them. */
 function createServices(paths: AppPaths, log: Log) {
-  const store = openStore(paths.database);
+  // The window is a first run's way in, so the desktop creates its database. Its folder is
+  // Electron's userData, which Chromium creates at startup anyway.
+  mkdirSync(paths.dataDir, { recursive: true });
+  const store = openStore(paths.database, { create: true });
   bootstrapStore(store, paths.catalog);
   const events = new EventHub();
   const onInternalError = (error: unknown): void => log('internal error', error);
   const models = createModels({ store, events, modelOptions: () => readModelOptions(store) });
   const service = createAppService({ store, models, events, onInternalError });
+  // The main process must never freeze on another process's lock: writes wait asynchronously.
+  store.setBusyTimeout(interactiveBusyTimeoutMs);
   const settings = createSettingsService({
     store,
     vault: new CredentialVault(store.settings, secretStorageFrom(safeStorage, process.platform)),

@@ -31,6 +31,15 @@ function isExpected(error: unknown): error is Error {
   );
 }
 
+/** What to do about an expected problem, when the message alone does not say. */
+function hintFor(error: Error): string {
+  if (error instanceof StoreError && error.code === 'missing')
+    return ' `earshot pipeline` (or import-ratings, serve, recommend) creates one; check --db.';
+  if (error instanceof StoreError && error.code === 'no-folder')
+    return ' Check --db (or EARSHOT_DB), or create the folder first.';
+  return '';
+}
+
 /** Runs `earshot <argv…>` and resolves to the exit code. */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   const [name, ...args] = argv;
@@ -56,7 +65,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       return 2;
     }
     if (isExpected(error)) {
-      io.err(`earshot ${name}: ${error.message}\n`);
+      io.err(`earshot ${name}: ${error.message}${hintFor(error)}\n`);
       return 1;
     }
     throw error;

@@ -9,7 +9,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs(args, { ...dbOption, out: { type: 'string' } });
   if (values.out === undefined) throw new UsageError('--out DIR is required');
   const out = values.out;
-  const summary = await withStore(values.db, io, (store) => exportData(store, out));
+  const summary = await withStore(values.db, io, 'existing', (store) => exportData(store, out));
   io.out(
     `Wrote ${summary.songs} songs to ${summary.songsFile}\nWrote ${summary.ratings} ratings to ${summary.ratingsFile}\n`,
   );

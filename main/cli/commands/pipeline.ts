@@ -72,7 +72,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const seed = integerOption(values.seed, 'seed', pipelineDefaults.seed, 0, 2 ** 32 - 1);
   const progress = createProgressPrinter(io);
   const exportDir = values.export;
-  return withStore(values.db, io, async (store) => {
+  return withStore(values.db, io, 'create', async (store) => {
     const summary = await runPipeline(
       store,
       {

@@ -85,7 +85,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.out(prompt);
     return reader.next();
   };
-  return withStore(values.db, io, async (store) => {
+  return withStore(values.db, io, 'create', async (store) => {
     bootstrapStore(store);
     // No background retrain here: the process ends with the answer, and the next start sees the
     // new ratings (the stored model's fingerprint no longer matches) and trains then.

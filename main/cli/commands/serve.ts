@@ -3,14 +3,14 @@ import { createAppService } from '../../core/app/app-service.ts';
 import { bootstrapStore } from '../../core/app/bootstrap.ts';
 import { EventHub } from '../../core/app/event-hub.ts';
 import { ModelManager } from '../../core/app/model-manager.ts';
-import { resolveDatabasePath } from '../../core/store/data-location.ts';
-import { openStore } from '../../core/store/store.ts';
+import { interactiveBusyTimeoutMs } from '../../core/store/busy.ts';
 import { ensureRendererBuilt, rendererOutDir } from '../../web/renderer-build.ts';
 import { checkPortFree } from '../../web/listen.ts';
 import { startWebServer } from '../../web/web-server.ts';
 import type { WebServer } from '../../web/web-server.ts';
 import { dbOption, integerOption, parseCommandArgs } from '../arguments.ts';
 import type { CliIo } from '../cli-io.ts';
+import { openCliStore } from '../command.ts';
 
 export interface RunningServe {
   readonly server: WebServer;
@@ -24,7 +24,7 @@ export async function startServe(
 ): Promise<RunningServe> {
   await checkPortFree(options.port);
   await ensureRendererBuilt(() => io.err('Building the web page (first run after a change)…\n'));
-  const store = openStore(resolveDatabasePath(options.db, io.env));
+  const store = openCliStore(options.db, io, 'create');
   if (bootstrapStore(store))
     io.err('New database: loaded the embedded catalog and simulated listeners.\n');
   const events = new EventHub();
@@ -35,6 +35,9 @@ export async function startServe(
     events,
     onInternalError: (error) => io.err(`internal error: ${String(error)}\n`),
   });
+  // From here on a statement never blocks the server for long: writes that find another
+  // process holding the lock wait for it asynchronously (the app service does).
+  store.setBusyTimeout(interactiveBusyTimeoutMs);
   const server = await startWebServer({ service, staticDir: rendererOutDir, port: options.port });
   // Load (or start training) the model once the address is out: the page needs a few hundred
   // milliseconds to ask its first question, and the model is ready by then.
