@@ -1,4 +1,5 @@
 import type { MethodName, RequestOf, ResponseOf, Result } from '../contract/index.ts';
+import { retryWhileBusy } from '../store/busy.ts';
 import type { Store } from '../store/store.ts';
 import { EventHub } from './event-hub.ts';
 import { LocalListener } from './local-listener.ts';
@@ -14,6 +15,12 @@ export interface AppServiceDeps {
   readonly models: ModelSource;
   readonly events?: EventHub;
   readonly random?: () => number;
+  /**
+   * How long a call waits for another process's write lock before it answers `busy`. Default
+   * 10 minutes. Every handler writes at most one transaction, last, so one that found the
+   * database busy had no effect and is simply run again.
+   */
+  readonly busyTimeoutMs?: number;
   /** Told about unexpected errors (the face decides where they are logged). */
   readonly onInternalError?: (error: unknown) => void;
 }
@@ -75,7 +82,11 @@ export function createAppService(deps: AppServiceDeps): AppService {
     async handle(method, request) {
       try {
         const parsed = parseRequest(method, request);
-        const value = (await handlers[method](parsed)) as ResponseOf<typeof method>;
+        // Another process (a pipeline, an import) may hold the write lock for a while: wait
+        // for it without blocking the event loop, so a submitted rating is saved, not lost.
+        const value = (await retryWhileBusy(() => handlers[method](parsed), {
+          timeoutMs: deps.busyTimeoutMs,
+        })) as ResponseOf<typeof method>;
         return { ok: true, value };
       } catch (error) {
         const apiError = toApiError(error);

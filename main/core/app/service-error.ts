@@ -1,4 +1,5 @@
 import type { ApiError, ErrorCode } from '../contract/index.ts';
+import { isBusyError } from '../store/busy.ts';
 import { InvalidRequest } from './request-guards.ts';
 
 /** An expected failure of a use-case, carried to every face as `{ code, message }`. */
@@ -16,6 +17,12 @@ export class ServiceError extends Error {
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ServiceError) return { code: error.code, message: error.message };
   if (error instanceof InvalidRequest) return { code: 'invalid-request', message: error.message };
+  if (isBusyError(error))
+    return {
+      code: 'busy',
+      message:
+        'The database is busy: another Earshot process has been writing to it for a long time. Nothing was saved; try again.',
+    };
   if (error instanceof DOMException && error.name === 'AbortError')
     return { code: 'cancelled', message: 'Cancelled.' };
   return {

@@ -49,9 +49,11 @@ export class RatingRepository {
     const upsert = this.#db.prepare<[number, number, number, number]>(`
       INSERT INTO ratings (user_id, track_id, rating, rated_at) VALUES (?, ?, ?, ?)
       ON CONFLICT (user_id, track_id) DO UPDATE SET rating = excluded.rating, rated_at = excluded.rated_at`);
-    this.#db.transaction(() => {
-      for (const row of rows) upsert.run(row.userId, row.trackId, row.rating, row.ratedAt);
-    })();
+    this.#db
+      .transaction(() => {
+        for (const row of rows) upsert.run(row.userId, row.trackId, row.rating, row.ratedAt);
+      })
+      .immediate();
   }
 
   /**
@@ -73,26 +75,28 @@ export class RatingRepository {
     const batchSize = 500;
     const upsertTail =
       ' ON CONFLICT (user_id, track_id) DO UPDATE SET rating = excluded.rating, rated_at = excluded.rated_at';
-    this.#db.transaction(() => {
-      let nextReport = progressEvery;
-      for (let start = 0; start < order.length; start += batchSize) {
-        const end = Math.min(order.length, start + batchSize);
-        const values: string[] = [];
-        for (let i = start; i < end; i++) {
-          const row = order[i];
-          values.push(
-            `(${integer(userIds[row])},${integer(trackIds[row])},${finite(ratings[row])},${integer(ratedAt[row])})`,
+    this.#db
+      .transaction(() => {
+        let nextReport = progressEvery;
+        for (let start = 0; start < order.length; start += batchSize) {
+          const end = Math.min(order.length, start + batchSize);
+          const values: string[] = [];
+          for (let i = start; i < end; i++) {
+            const row = order[i];
+            values.push(
+              `(${integer(userIds[row])},${integer(trackIds[row])},${finite(ratings[row])},${integer(ratedAt[row])})`,
+            );
+          }
+          this.#db.exec(
+            `INSERT INTO ratings (user_id, track_id, rating, rated_at) VALUES ${values.join(',')}${upsertTail}`,
           );
+          if (onWritten && end >= nextReport) {
+            onWritten(end);
+            nextReport += progressEvery;
+          }
         }
-        this.#db.exec(
-          `INSERT INTO ratings (user_id, track_id, rating, rated_at) VALUES ${values.join(',')}${upsertTail}`,
-        );
-        if (onWritten && end >= nextReport) {
-          onWritten(end);
-          nextReport += progressEvery;
-        }
-      }
-    })();
+      })
+      .immediate();
     onWritten?.(order.length);
   }
 
