@@ -1,4 +1,5 @@
 import { CatalogFileError } from '../core/catalog/catalog-file.ts';
+import { ExportError } from '../core/export/export-error.ts';
 import { ImportError } from '../core/ratings/import/import-error.ts';
 import { StoreError } from '../core/store/store-error.ts';
 import { ListenError } from '../web/listen.ts';
@@ -27,6 +28,7 @@ function isExpected(error: unknown): error is Error {
     error instanceof StoreError ||
     error instanceof ImportError ||
     error instanceof CatalogFileError ||
+    error instanceof ExportError ||
     error instanceof ListenError
   );
 }

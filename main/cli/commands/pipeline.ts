@@ -1,7 +1,8 @@
 import type { CliIo } from '../cli-io.ts';
 import { trainStep } from '../../core/app/train-step.ts';
 import type { TrainStepResult } from '../../core/app/train-step.ts';
-import { exportData } from '../../core/export-data.ts';
+import { exportData, exportFileNames } from '../../core/export/export-data.ts';
+import { prepareExportFolder } from '../../core/export/export-target.ts';
 import { pipelineDefaults, runPipeline } from '../../core/pipeline.ts';
 import type { PipelineSummary } from '../../core/pipeline.ts';
 import { choiceOption, dbOption, integerOption, parseCommandArgs } from '../arguments.ts';
@@ -47,6 +48,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     seed: { type: 'string' },
     'ratings-mode': { type: 'string' },
     export: { type: 'string' },
+    force: { type: 'boolean' },
     source: { type: 'string', multiple: true },
     'sources-file': { type: 'string' },
   });
@@ -72,6 +74,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const seed = integerOption(values.seed, 'seed', pipelineDefaults.seed, 0, 2 ** 32 - 1);
   const progress = createProgressPrinter(io);
   const exportDir = values.export;
+  const force = values.force ?? false;
+  // Refuse an export that would fail before the minutes of work that come first.
+  if (exportDir !== undefined) prepareExportFolder(exportDir, exportFileNames, force);
   return withStore(values.db, io, 'create', async (store) => {
     const summary = await runPipeline(
       store,
@@ -94,7 +99,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       return 1;
     }
     if (exportDir !== undefined) {
-      const exported = exportData(store, exportDir);
+      const exported = await exportData(store, exportDir, { force });
       io.out(`Exported  ${exported.songsFile}, ${exported.ratingsFile}\n`);
     }
     return 0;

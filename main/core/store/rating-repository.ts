@@ -108,15 +108,30 @@ export class RatingRepository {
       .all(userId) as { trackId: number; rating: number; ratedAt: number }[];
   }
 
-  /** Every rating with the public ids of its user and item, in key order, one row at a time. */
-  iterateForExport(): IterableIterator<{ userId: string; itemKey: string; rating: number }> {
+  /**
+   * Ratings with the public ids of their user and item, for export: up to `limit` after the
+   * (user, track) key `after`, in key order. Each page is a finished query, so a caller that awaits between
+   * pages leaves the connection free for others (an open iterator would block it).
+   */
+  exportPage(
+    after: { userRowId: number; trackRowId: number } | undefined,
+    limit: number,
+  ): { userRowId: number; trackRowId: number; userId: string; itemKey: string; rating: number }[] {
     return this.#db
       .prepare(
-        `SELECT u.external_id AS userId, t.item_key AS itemKey, r.rating
+        `SELECT r.user_id AS userRowId, r.track_id AS trackRowId, u.external_id AS userId,
+                t.item_key AS itemKey, r.rating
          FROM ratings r JOIN users u ON u.id = r.user_id JOIN tracks t ON t.id = r.track_id
-         ORDER BY r.user_id, r.track_id`,
+         WHERE (r.user_id, r.track_id) > (?, ?)
+         ORDER BY r.user_id, r.track_id LIMIT ?`,
       )
-      .iterate() as IterableIterator<{ userId: string; itemKey: string; rating: number }>;
+      .all(after?.userRowId ?? -1, after?.trackRowId ?? -1, limit) as {
+      userRowId: number;
+      trackRowId: number;
+      userId: string;
+      itemKey: string;
+      rating: number;
+    }[];
   }
 
   /** Per track: how many ratings, their mean and standard deviation (one scan of the table). */
