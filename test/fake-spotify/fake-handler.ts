@@ -14,8 +14,10 @@ export interface LoggedRequest {
   /** A Web API request (below `/v1`), as opposed to a token request. */
   readonly api: boolean;
   /** The status sent, or what happened instead. */
-  outcome: number | 'pending' | 'hung' | 'dropped';
+  outcome: number | 'pending' | 'hung' | 'dropped' | 'abandoned';
   fault: Fault['kind'] | undefined;
+  /** Body bytes written before the answer ended or the client went away. */
+  bodyBytes: number;
 }
 
 interface HandlerOptions {
@@ -80,7 +82,45 @@ function playFault(
         status: 502,
         body: `Bad gateway while forwarding Authorization: ${req.headers.authorization ?? ''}`,
       });
+    case 'redirect': {
+      const location = fault.location === 'same' ? (req.url ?? '/') : fault.location;
+      res.writeHead(302, { Location: location, 'Content-Length': '0' });
+      res.end();
+      return 302;
+    }
+    case 'inflate-total':
+    case 'huge-body':
+      throw new Error(`${fault.kind} is played by FakeHandler`);
   }
+}
+
+/** Replaces `total` in every paging object (an object with `items` and `total`) of `body`. */
+function inflateTotals(value: unknown, total: number): unknown {
+  if (Array.isArray(value)) return value.map((item) => inflateTotals(item, total));
+  if (typeof value !== 'object' || value === null) return value;
+  const entries = Object.entries(value).map(([key, item]) => [key, inflateTotals(item, total)]);
+  const record = Object.fromEntries(entries) as Record<string, unknown>;
+  if (Array.isArray(record.items) && typeof record.total === 'number') record.total = total;
+  return record;
+}
+
+/** Streams `{"pad":"xxxx…"}` of about `bytes` bytes, honouring backpressure; counts what went. */
+async function streamHugeBody(
+  res: ServerResponse,
+  bytes: number,
+  entry: LoggedRequest,
+): Promise<void> {
+  res.writeHead(200, { 'Content-Type': 'application/json' });
+  const chunk = 'x'.repeat(64 * 1024);
+  const write = (text: string): Promise<void> =>
+    new Promise((resolve) => {
+      entry.bodyBytes += Buffer.byteLength(text);
+      if (res.write(text)) resolve();
+      else res.once('drain', resolve);
+    });
+  await write('{"pad":"');
+  while (entry.bodyBytes < bytes - 2 && !res.destroyed) await write(chunk);
+  res.end('"}');
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {
@@ -115,16 +155,41 @@ export class FakeHandler {
       api: url.pathname.startsWith('/v1/'),
       outcome: 'pending',
       fault: undefined,
+      bodyBytes: 0,
     };
     this.requests.push(entry);
     this.maxInFlight = Math.max(this.maxInFlight, ++this.#inFlight);
-    res.once('close', () => this.#inFlight--);
+    res.once('close', () => {
+      this.#inFlight--;
+      if (!res.writableFinished && typeof entry.outcome === 'number') entry.outcome = 'abandoned';
+    });
     if (this.#options.latencyMs) await delay(this.#options.latencyMs);
     const fault = this.#faults.pick(entry.path);
     entry.fault = fault?.kind;
-    entry.outcome = fault
-      ? playFault(fault, req, res, this.#desk)
-      : send(res, await this.#answer(req, url, entry.api));
+    if (fault?.kind === 'huge-body') {
+      entry.outcome = 200;
+      return streamHugeBody(res, fault.bytes, entry);
+    }
+    const answer =
+      fault?.kind === 'inflate-total'
+        ? await this.#inflated(req, url, entry, fault.total)
+        : undefined;
+    entry.outcome = answer
+      ? send(res, answer)
+      : fault
+        ? playFault(fault, req, res, this.#desk)
+        : send(res, await this.#answer(req, url, entry.api));
+  }
+
+  async #inflated(
+    req: IncomingMessage,
+    url: URL,
+    entry: LoggedRequest,
+    total: number,
+  ): Promise<Answer> {
+    const answer = await this.#answer(req, url, entry.api);
+    if (answer.status !== 200) return answer;
+    return { status: 200, body: JSON.stringify(inflateTotals(JSON.parse(answer.body), total)) };
   }
 
   async #answer(req: IncomingMessage, url: URL, api: boolean): Promise<Answer> {
