@@ -20,8 +20,8 @@ export type Fault =
   | { readonly kind: 'inflate-total'; readonly total: number }
   /** 200 with a valid JSON body of about `bytes` bytes, streamed as fast as it is read. */
   | { readonly kind: 'huge-body'; readonly bytes: number }
-  /** 302 to `location`; `'same'` redirects to the request's own URL (a loop). */
-  | { readonly kind: 'redirect'; readonly location: string | 'same' };
+  /** 302 to `location`; the word `same` redirects to the request's own URL (a loop). */
+  | { readonly kind: 'redirect'; readonly location: string };
 
 export interface FaultRule {
   /** Requests whose path and query contain this text or match this pattern. Default: `/v1/`. */

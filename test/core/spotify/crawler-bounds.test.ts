@@ -28,7 +28,7 @@ describe('the crawler against answers it must not believe', () => {
       faults: [{ match: '/albums/', fault: { kind: 'inflate-total', total: 1e9 } }],
     });
     const store = tempStore();
-    const album = fake.data.albums[0]!;
+    const album = fake.data.albums[0];
     const summary = await runCrawl(store, sources(`spotify:album:${album.id}`), optionsFor(fake));
     const pages = Math.ceil(crawlLimits.maxItems['album-tracks'] / 50);
     expect(fake.apiRequests().length).toBeLessThanOrEqual(pages);
@@ -44,7 +44,7 @@ describe('the crawler against answers it must not believe', () => {
     });
     const cap = 256 * 1024;
     const result = await clientFor(fake, { maxBodyBytes: cap }).get(
-      `/tracks/${fake.data.tracks[0]!.id}`,
+      `/tracks/${fake.data.tracks[0].id}`,
     );
     expect(result).toMatchObject({ ok: false, error: { code: 'too-large', status: 200 } });
     expect(result.ok || result.error.message).toContain('larger than 256 KB');
@@ -52,7 +52,7 @@ describe('the crawler against answers it must not believe', () => {
     const [only, ...others] = fake.apiRequests();
     expect(others).toEqual([]);
     await expect.poll(() => only?.outcome).toBe('abandoned');
-    expect(only!.bodyBytes).toBeLessThan(10 * 1024 * 1024);
+    expect(only.bodyBytes).toBeLessThan(10 * 1024 * 1024);
   });
 
   it('gives up on a server that hangs within the request deadline, not after every attempt', async () => {
@@ -61,7 +61,7 @@ describe('the crawler against answers it must not believe', () => {
       timeoutMs: 300,
       deadlineMs: 700,
       retry: { attempts: 5, baseMs: 10, capMs: 20 },
-    }).get(`/tracks/${fake.data.tracks[0]!.id}`);
+    }).get(`/tracks/${fake.data.tracks[0].id}`);
     expect(result).toMatchObject({ ok: false, error: { code: 'timeout' } });
     // Five attempts of 300 ms cannot fit in 700 ms: at most three start.
     expect(fake.apiRequests().length).toBeLessThanOrEqual(3);
@@ -71,7 +71,7 @@ describe('the crawler against answers it must not believe', () => {
     const fake = await fakeSpotify({
       faults: [{ match: '/tracks/', fault: { kind: 'redirect', location: 'same' } }],
     });
-    const path = `/tracks/${fake.data.tracks[0]!.id}`;
+    const path = `/tracks/${fake.data.tracks[0].id}`;
     const result = await clientFor(fake).get(path);
     expect(result).toMatchObject({ ok: false, error: { code: 'redirected', status: 302 } });
     expect(result.ok || result.error.message).toBe(
@@ -87,12 +87,12 @@ describe('the crawler against answers it must not believe', () => {
         { match: '/tracks/', fault: { kind: 'redirect', location: `${elsewhere.url}/steal` } },
       ],
     });
-    const api = await clientFor(fake).get(`/tracks/${fake.data.tracks[0]!.id}`);
+    const api = await clientFor(fake).get(`/tracks/${fake.data.tracks[0].id}`);
     expect(api).toMatchObject({ ok: false, error: { code: 'redirected' } });
     fake.setFaults([
       { match: '/api/token', fault: { kind: 'redirect', location: `${elsewhere.url}/token` } },
     ]);
-    const token = await clientFor(fake).get(`/tracks/${fake.data.tracks[0]!.id}`);
+    const token = await clientFor(fake).get(`/tracks/${fake.data.tracks[0].id}`);
     expect(token).toMatchObject({ ok: false, error: { code: 'redirected' } });
     expect(elsewhere.seen).toEqual([]);
   });
@@ -101,11 +101,11 @@ describe('the crawler against answers it must not believe', () => {
     const fake = await fakeSpotify({ data: { artists: 1, albumsPerArtist: 2, tracksPerAlbum: 5 } });
     const [first, second] = fake.data.albums;
     fake.setFaults([
-      { match: `/albums/${first!.id}`, fault: { kind: 'redirect', location: 'same' } },
+      { match: `/albums/${first.id}`, fault: { kind: 'redirect', location: 'same' } },
     ]);
     const summary = await runCrawl(
       tempStore(),
-      sources(`spotify:album:${first!.id}`, `spotify:album:${second!.id}`),
+      sources(`spotify:album:${first.id}`, `spotify:album:${second.id}`),
       optionsFor(fake),
     );
     expect(summary.sources.map((s) => s.status)).toEqual(['failed', 'done']);
