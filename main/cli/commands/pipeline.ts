@@ -40,6 +40,9 @@ function formatSummary(
   ].join('\n');
 }
 
+/** The pipeline ran, but the crawl stopped before its sources were done (see the README). */
+export const crawlStoppedExitCode = 3;
+
 /** Runs `earshot pipeline`; resolves to the exit code. */
 export async function run(args: string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs(args, {
@@ -101,6 +104,14 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     if (exportDir !== undefined) {
       const exported = await exportData(store, exportDir, { force });
       io.out(`Exported  ${exported.songsFile}, ${exported.ratingsFile}\n`);
+    }
+    const stopped = summary.crawl?.stopped;
+    if (stopped) {
+      // Everything else ran and the crawl's progress is kept, but what was asked is not done.
+      io.err(
+        `earshot pipeline: the Spotify crawl stopped early (${stopped.reason}): ${stopped.message}\n`,
+      );
+      return crawlStoppedExitCode;
     }
     return 0;
   });
