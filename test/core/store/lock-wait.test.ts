@@ -5,6 +5,7 @@ import type { AppService } from '../../../main/core/app/app-service.ts';
 import { EventHub } from '../../../main/core/app/event-hub.ts';
 import { ModelManager } from '../../../main/core/app/model-manager.ts';
 import { loadEmbeddedCatalog } from '../../../main/core/catalog/embedded-catalog.ts';
+import { runPipeline } from '../../../main/core/pipeline.ts';
 import { interactiveBusyTimeoutMs } from '../../../main/core/store/busy.ts';
 import { openStore } from '../../../main/core/store/store.ts';
 import type { Store } from '../../../main/core/store/store.ts';
@@ -86,5 +87,22 @@ describe('a rating submitted while another process holds the write lock', () => 
     await release(child);
     expect(myRatings()).toBe(0);
     expect(await rateFirstTrack(service)).toMatchObject({ ok: true });
+  });
+});
+
+describe('Refresh data (the pipeline) in a window while another process writes', () => {
+  it('waits for the lock on timers and then does its work', async () => {
+    const service = createAppService({ store, models });
+    const child = await holdLock();
+    let settled = false;
+    const refreshed = runPipeline(store, { listeners: 20, seed: 3, ratingsMode: 'taste' }).finally(
+      () => (settled = true),
+    );
+    // The event loop is free while it waits: the service still answers.
+    expect((await service.handle('getState', undefined)).ok).toBe(true);
+    expect(settled).toBe(false);
+    await release(child);
+    const summary = await refreshed;
+    expect(summary.ratings.ratingsWritten).toBeGreaterThan(0);
   });
 });
