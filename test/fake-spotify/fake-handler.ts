@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { FaultPlan, Fault } from './fake-faults.ts';
 import { spotifyError } from './fake-objects.ts';
+import { inflateTotals, streamHugeBody } from './fake-payloads.ts';
 import { routeApi } from './fake-routes.ts';
 import type { Answer, RouteState } from './fake-routes.ts';
 import type { TokenDesk } from './token-desk.ts';
@@ -92,35 +93,6 @@ function playFault(
     case 'huge-body':
       throw new Error(`${fault.kind} is played by FakeHandler`);
   }
-}
-
-/** Replaces `total` in every paging object (an object with `items` and `total`) of `body`. */
-function inflateTotals(value: unknown, total: number): unknown {
-  if (Array.isArray(value)) return value.map((item) => inflateTotals(item, total));
-  if (typeof value !== 'object' || value === null) return value;
-  const entries = Object.entries(value).map(([key, item]) => [key, inflateTotals(item, total)]);
-  const record = Object.fromEntries(entries) as Record<string, unknown>;
-  if (Array.isArray(record.items) && typeof record.total === 'number') record.total = total;
-  return record;
-}
-
-/** Streams `{"pad":"xxxx…"}` of about `bytes` bytes, honouring backpressure; counts what went. */
-async function streamHugeBody(
-  res: ServerResponse,
-  bytes: number,
-  entry: LoggedRequest,
-): Promise<void> {
-  res.writeHead(200, { 'Content-Type': 'application/json' });
-  const chunk = 'x'.repeat(64 * 1024);
-  const write = (text: string): Promise<void> =>
-    new Promise((resolve) => {
-      entry.bodyBytes += Buffer.byteLength(text);
-      if (res.write(text)) resolve();
-      else res.once('drain', resolve);
-    });
-  await write('{"pad":"');
-  while (entry.bodyBytes < bytes - 2 && !res.destroyed) await write(chunk);
-  res.end('"}');
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {
