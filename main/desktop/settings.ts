@@ -10,6 +10,7 @@ import { appModelOptions } from '../core/app/model-settings.ts';
 import { readPreferences } from '../core/app/preferences.ts';
 import { toApiError } from '../core/app/service-error.ts';
 import type { SvdOptions } from '../core/recommender/algorithms/svd-options.ts';
+import { retryWhileBusy } from '../core/store/busy.ts';
 import type { Store } from '../core/store/store.ts';
 import type { CredentialsRead, CredentialVault } from './credentials.ts';
 import { parseDesktopRequest, parseModelParametersRequest } from './settings-guards.ts';
@@ -118,7 +119,10 @@ export function createSettingsService(deps: SettingsDeps): SettingsService {
     async handle(method, request) {
       try {
         const parsed = parseDesktopRequest(method, request);
-        const value = (await answer[method](parsed)) as DesktopResponseOf<typeof method>;
+        // Another process may be writing: wait on timers, never blocking the window.
+        const value = (await retryWhileBusy(() => answer[method](parsed))) as DesktopResponseOf<
+          typeof method
+        >;
         return { ok: true, value };
       } catch (error) {
         const apiError = toApiError(error);
