@@ -40,6 +40,9 @@ function hasPendingWal(path: string): boolean {
   }
 }
 
+/** A WAL database is copied into memory to be read up to this size; a larger one is opened. */
+const largestCopiedBytes = 256 * 1024 * 1024;
+
 /**
  * The header's file-format bytes say "WAL" (2) for a database in WAL mode, which a copy in
  * memory cannot be; the copy is read, never written, so it may as well say "rollback" (1).
@@ -50,15 +53,22 @@ function asRollbackJournal(image: Buffer): Buffer {
 }
 
 /**
- * Tables and version of a database whose header has no application id. The file is copied into
- * memory and read there, so nothing is written beside it (a read-only connection would leave
- * -wal and -shm files). Only when a non-empty write-ahead log holds changes the file itself
- * does not yet have is it opened in place, read-only.
+ * Tables and version of a database whose header has no application id, read without writing
+ * anything. A rollback-journal database is opened read-only in place, which writes nothing. A
+ * read-only connection to a WAL database would leave -wal and -shm files beside it, so one is
+ * read from a copy in memory instead, unless a non-empty write-ahead log holds changes the file
+ * does not have yet (someone is using it: the side files exist already) or it is very large.
  */
-function readSchema(path: string): { tables: string[]; version: number } {
-  const db = hasPendingWal(path)
-    ? new Sqlite(path, { readonly: true, fileMustExist: true })
-    : new Sqlite(asRollbackJournal(readFileSync(path)));
+function readSchema(
+  path: string,
+  header: Buffer,
+  size: number,
+): { tables: string[]; version: number } {
+  const isWal = header[18] === 2;
+  const db =
+    isWal && !hasPendingWal(path) && size <= largestCopiedBytes
+      ? new Sqlite(asRollbackJournal(readFileSync(path)))
+      : new Sqlite(path, { readonly: true, fileMustExist: true });
   try {
     const tables = db
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
@@ -88,7 +98,7 @@ export function identifyDatabase(path: string): DatabaseIdentity {
   if (applicationId === earshotApplicationId)
     return { kind: 'earshot', version: header.readInt32BE(60) };
   if (applicationId !== 0) return { kind: 'foreign', applicationId, tables: [] };
-  const { tables, version } = readSchema(path);
+  const { tables, version } = readSchema(path, header, size);
   if (tables.length === 0 && version === 0) return { kind: 'empty' };
   if (legacyTables.every((table) => tables.includes(table))) return { kind: 'earshot', version };
   return { kind: 'foreign', applicationId, tables };
