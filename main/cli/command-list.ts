@@ -37,7 +37,7 @@ export const commands: readonly CommandEntry[] = [
     name: 'pipeline',
     summary: 'Load or refresh the catalog, generate simulated ratings and train the model.',
     usage:
-      'earshot pipeline [--db PATH] [--listeners N] [--seed S] [--ratings-mode taste|uniform] [--export DIR] [--source URL|URI|search:QUERY …] [--sources-file FILE]',
+      'earshot pipeline [--db PATH] [--listeners N] [--seed S] [--ratings-mode taste|uniform] [--export DIR [--force]] [--source URL|URI|search:QUERY …] [--sources-file FILE]',
     load: () => import('./commands/pipeline.ts'),
   },
   {
@@ -57,7 +57,7 @@ export const commands: readonly CommandEntry[] = [
   {
     name: 'export',
     summary: 'Write songs.csv and user_ratings.csv (userID,itemID,rating) into a folder.',
-    usage: 'earshot export --out DIR [--db PATH]',
+    usage: 'earshot export --out DIR [--force] [--db PATH]',
     load: () => import('./commands/export.ts'),
   },
   {

@@ -85,7 +85,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
             /\.(data|dat)$/.test(ratingsFile) ? 'movielens' : 'csv',
           ),
         )
-      : await withStore(values.db, io, (store) => store.ratings.readArrays());
+      : await withStore(values.db, io, 'existing', (store) => store.ratings.readArrays());
   if (ratings.ratings.length < folds)
     throw new UsageError(`there are ${ratings.ratings.length} ratings: too few for ${folds} folds`);
   const algorithm = algorithms[algo];

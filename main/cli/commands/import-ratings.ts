@@ -24,7 +24,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     guessRatingsFormat(file),
   );
   const progress = createProgressPrinter(io);
-  const summary = await withStore(values.db, io, (store) =>
+  const summary = await withStore(values.db, io, 'create', (store) =>
     importRatingsFile(store, file, {
       format,
       skipBad: values['skip-bad'] ?? false,

@@ -50,27 +50,29 @@ export class ModelRepository {
 
   /** Stores a model as the current one and prunes old ones, in one transaction. */
   save(model: NewModel): number {
-    return this.#db.transaction(() => {
-      const { lastInsertRowid } = this.#db
-        .prepare(
-          `INSERT INTO models (algorithm, params, seed, metrics, fingerprint, payload, created_at)
+    return this.#db
+      .transaction(() => {
+        const { lastInsertRowid } = this.#db
+          .prepare(
+            `INSERT INTO models (algorithm, params, seed, metrics, fingerprint, payload, created_at)
            VALUES (?, ?, ?, ?, ?, ?, unixepoch())`,
-        )
-        .run(
-          model.algorithm,
-          JSON.stringify(model.params),
-          model.seed,
-          JSON.stringify(model.metrics),
-          model.fingerprint,
-          model.payload,
-        );
-      this.#db
-        .prepare(
-          'DELETE FROM models WHERE id NOT IN (SELECT id FROM models ORDER BY id DESC LIMIT ?)',
-        )
-        .run(modelsKept);
-      return Number(lastInsertRowid);
-    })();
+          )
+          .run(
+            model.algorithm,
+            JSON.stringify(model.params),
+            model.seed,
+            JSON.stringify(model.metrics),
+            model.fingerprint,
+            model.payload,
+          );
+        this.#db
+          .prepare(
+            'DELETE FROM models WHERE id NOT IN (SELECT id FROM models ORDER BY id DESC LIMIT ?)',
+          )
+          .run(modelsKept);
+        return Number(lastInsertRowid);
+      })
+      .immediate();
   }
 
   /** The newest model's description without its (large) payload. */
