@@ -48,17 +48,24 @@ interface SweepSide {
   readonly otherCount: number;
 }
 
+/** Implicit ALS one sweep at a time, so a caller can report progress and stop between sweeps. */
+export interface ImplicitAlsTrainer {
+  readonly iterations: number;
+  /** Updates every user vector, then every item vector. */
+  runIteration(): void;
+  toModel(): ImplicitAlsModel;
+}
+
 /**
- * Fits implicit ALS by alternating sweeps over users and items; each vector takes `cgSteps`
+ * Implicit ALS by alternating sweeps over users and items; each vector takes `cgSteps`
  * conjugate-gradient steps on its normal equations from where it was (Takács, Pilászy,
  * Tikk 2011), O(entries · k) per sweep instead of a k³ solve per vector. Seeded.
  */
-export function fitImplicitAlsIndexed(
+export function createImplicitAlsTrainer(
   data: IndexedRatings,
   options: ResolvedImplicitAlsOptions,
   itemPrior: Float32Array,
-  onIteration?: (iteration: number, iterations: number) => void,
-): ImplicitAlsModel {
+): ImplicitAlsTrainer {
   const k = options.factors;
   const [users, items] = [data.userIds.length, data.itemIds.length];
   const random = new Prng(options.seed);
@@ -72,20 +79,40 @@ export function fitImplicitAlsIndexed(
     Float64Array.from(rows.ratings, (stars) => trainingWeight(stars, options));
   const userSide = { rows: byUser, targets: targetsOf(byUser), own: userFactors };
   const itemSide = { rows: byItem, targets: targetsOf(byItem), own: itemFactors };
-  for (let iteration = 1; iteration <= options.iterations; iteration++) {
-    sweep({ ...userSide, other: itemFactors, otherCount: items }, options);
-    sweep({ ...itemSide, other: userFactors, otherCount: users }, options);
-    onIteration?.(iteration, options.iterations);
-  }
   return {
-    algorithm: 'implicit-als',
-    options,
-    factors: k,
-    itemIds: data.itemIds,
-    itemFactors: Float32Array.from(itemFactors),
-    gram: gramOf(Float32Array.from(itemFactors), items, k),
-    itemPrior,
+    iterations: options.iterations,
+    runIteration() {
+      sweep({ ...userSide, other: itemFactors, otherCount: items }, options);
+      sweep({ ...itemSide, other: userFactors, otherCount: users }, options);
+    },
+    toModel() {
+      const single = Float32Array.from(itemFactors);
+      return {
+        algorithm: 'implicit-als',
+        options,
+        factors: k,
+        itemIds: data.itemIds.slice(),
+        itemFactors: single,
+        gram: gramOf(single, items, k),
+        itemPrior: itemPrior.slice(),
+      };
+    },
   };
+}
+
+/** Fits implicit ALS (see {@link createImplicitAlsTrainer}) in one call. */
+export function fitImplicitAlsIndexed(
+  data: IndexedRatings,
+  options: ResolvedImplicitAlsOptions,
+  itemPrior: Float32Array,
+  onIteration?: (iteration: number, iterations: number) => void,
+): ImplicitAlsModel {
+  const trainer = createImplicitAlsTrainer(data, options, itemPrior);
+  for (let iteration = 1; iteration <= trainer.iterations; iteration++) {
+    trainer.runIteration();
+    onIteration?.(iteration, trainer.iterations);
+  }
+  return trainer.toModel();
 }
 
 /** A few CG steps for every row's vector against the fixed other side. */

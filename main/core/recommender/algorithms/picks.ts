@@ -12,7 +12,7 @@ export const easeMaxItems = 3000;
 export const picksEaseOptions: RankingOptions = {
   algorithm: 'ease',
   lambda: 500,
-  trainingInput: 'rated',
+  trainingInput: 'signed',
 };
 
 /** Implicit ALS for the picks of large catalogs: chosen on MovieLens 100k, full catalog (README). */
@@ -22,7 +22,7 @@ export const picksImplicitAlsOptions: RankingOptions = {
   iterations: 15,
   regularization: 20,
   alpha: 2,
-  trainingInput: 'rated',
+  trainingInput: 'signed',
 };
 
 /**

@@ -2,7 +2,7 @@ import type { RatingArrays } from '../../store/rating-repository.ts';
 import type { EaseModel } from './ease.ts';
 import { fitEaseIndexed } from './ease.ts';
 import type { ImplicitAlsModel } from './implicit-als.ts';
-import { fitImplicitAlsIndexed } from './implicit-als.ts';
+import { createImplicitAlsTrainer } from './implicit-als.ts';
 import type { IndexedRatings } from './indexed-ratings.ts';
 import { indexRatings } from './indexed-ratings.ts';
 import type { RankingOptions, ResolvedRankingOptions } from './ranking-options.ts';
@@ -50,20 +50,53 @@ export function fitRankingModel(
   return fitRankingModelIndexed(indexRatings(ratings), options, onProgress);
 }
 
+/** A ranking fit one step at a time (EASE: one step; implicit ALS: one per sweep). */
+export interface RankingTrainer {
+  readonly algorithm: RankingModel['algorithm'];
+  readonly steps: number;
+  runStep(): void;
+  /** The fitted model; only after every step ran. */
+  toModel(): RankingModel;
+}
+
+/** Resolves `options` (RangeError naming a bad one) and prepares the fit on `data`. */
+export function createRankingTrainer(
+  data: IndexedRatings,
+  options: RankingOptions,
+): RankingTrainer {
+  const resolved = resolveRankingOptions(options);
+  const prior = popularityPrior(data, resolved);
+  if (resolved.algorithm === 'implicit-als') {
+    const trainer = createImplicitAlsTrainer(data, resolved, prior);
+    return {
+      algorithm: 'implicit-als',
+      steps: trainer.iterations,
+      runStep: () => trainer.runIteration(),
+      toModel: () => trainer.toModel(),
+    };
+  }
+  let model: EaseModel | undefined;
+  return {
+    algorithm: 'ease',
+    steps: 1,
+    runStep: () => void (model = fitEaseIndexed(data, resolved, prior)),
+    toModel() {
+      if (model === undefined) throw new RangeError('the EASE fit has not run');
+      return model;
+    },
+  };
+}
+
 /** {@link fitRankingModel} on ratings already mapped to dense indices. */
 export function fitRankingModelIndexed(
   data: IndexedRatings,
   options: RankingOptions,
   onProgress?: (progress: RankingProgress) => void,
 ): RankingModel {
-  const resolved = resolveRankingOptions(options);
-  const prior = popularityPrior(data, resolved);
-  if (resolved.algorithm === 'ease') {
-    const model = fitEaseIndexed(data, resolved, prior);
-    onProgress?.({ algorithm: 'ease', step: 1, steps: 1 });
-    return model;
+  const trainer = createRankingTrainer(data, options);
+  for (let step = 1; step <= trainer.steps; step++) {
+    trainer.runStep();
+    onProgress?.({ algorithm: trainer.algorithm, step, steps: trainer.steps });
   }
-  return fitImplicitAlsIndexed(data, resolved, prior, (step, steps) =>
-    onProgress?.({ algorithm: 'implicit-als', step, steps }),
-  );
+  return trainer.toModel();
 }

@@ -63,14 +63,18 @@ export function fitStarCalibration(
   };
 }
 
-/** v + gap·(1 − e^(−slope·d/gap)): leaves v with `slope` and approaches v + gap, never reaching it. */
+/**
+ * v + gap·s·d / (gap + s·d): leaves v with slope s and approaches v + gap without reaching it.
+ * A rational rather than exponential approach, so scores far out still differ in double
+ * precision.
+ */
 function tail(value: number, gap: number, slope: number, distance: number): number {
-  return value + gap * (1 - Math.exp((-slope * distance) / gap));
+  return value + (gap * slope * distance) / (gap + slope * distance);
 }
 
 /**
- * Expected stars at `score`: linear between knots; beyond the end knots an exponential tail
- * that starts with the end segment's slope and approaches the scale's end without reaching it.
+ * Expected stars at `score`: linear between knots; beyond the end knots a tail that starts
+ * with the end segment's slope and approaches the scale's end without reaching it.
  * Strictly increasing everywhere, so distinct scores always show distinct stars.
  */
 export function calibrateStars(calibration: StarCalibration, score: number): number {
