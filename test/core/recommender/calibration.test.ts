@@ -5,7 +5,10 @@ import {
   starsFor,
 } from '../../../main/core/recommender/algorithms/calibrated-svd.ts';
 import { indexRatings } from '../../../main/core/recommender/algorithms/indexed-ratings.ts';
-import { poolAdjacentViolators } from '../../../main/core/recommender/algorithms/isotonic.ts';
+import {
+  poolAdjacentViolators,
+  poolEnds,
+} from '../../../main/core/recommender/algorithms/isotonic.ts';
 import {
   calibrateStars,
   fitStarCalibration,
@@ -30,6 +33,29 @@ describe('poolAdjacentViolators', () => {
       [0.75, 2, 4],
       [2, 5, 1],
     ]);
+  });
+});
+
+describe('poolEnds', () => {
+  it('pools each end block with its neighbours until it holds enough weight', () => {
+    const blocks = [
+      { x: 0, y: 1, weight: 1 },
+      { x: 1, y: 2, weight: 3 },
+      { x: 2, y: 3, weight: 10 },
+      { x: 3, y: 4, weight: 2 },
+      { x: 4, y: 5, weight: 2 },
+    ];
+    expect(poolEnds(blocks, 4)).toEqual([
+      { x: 0.75, y: 1.75, weight: 4 },
+      { x: 2, y: 3, weight: 10 },
+      { x: 3.5, y: 4.5, weight: 4 },
+    ]);
+    // Everything pools into one block: Σ w x = 37, Σ w y = 55 over a weight of 18.
+    const [all, ...rest] = poolEnds(blocks, 100);
+    expect(rest).toEqual([]);
+    expect(all.weight).toBe(18);
+    expect(all.x).toBeCloseTo(37 / 18, 12);
+    expect(all.y).toBeCloseTo(55 / 18, 12);
   });
 });
 

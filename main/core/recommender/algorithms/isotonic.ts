@@ -33,3 +33,30 @@ export function poolAdjacentViolators(
   }
   return blocks;
 }
+
+function pooled(a: IsotonicBlock, b: IsotonicBlock): IsotonicBlock {
+  const weight = a.weight + b.weight;
+  return {
+    x: (a.x * a.weight + b.x * b.weight) / weight,
+    y: (a.y * a.weight + b.y * b.weight) / weight,
+    weight,
+  };
+}
+
+/**
+ * Pools each end block with its neighbours until it weighs at least `minWeight`. Isotonic
+ * regression fits its extreme blocks to few, noisy points; an end block is what every score
+ * beyond it extrapolates from, so it is made to stand on more data. Pooling increasing
+ * neighbours keeps the values increasing.
+ */
+export function poolEnds(blocks: readonly IsotonicBlock[], minWeight: number): IsotonicBlock[] {
+  const result = [...blocks];
+  while (result.length > 1 && result[0].weight < minWeight) {
+    result.splice(0, 2, pooled(result[0], result[1]));
+  }
+  while (result.length > 1 && result[result.length - 1].weight < minWeight) {
+    const last = result.length - 1;
+    result.splice(last - 1, 2, pooled(result[last - 1], result[last]));
+  }
+  return result;
+}

@@ -63,11 +63,14 @@ export interface Ranker {
   rank(listener: RankingListener, options?: RankOptions): RankResult;
 }
 
-/** Prepares `model` for ranking listeners (copies what the fast path needs, once). */
+/**
+ * Prepares `model` for ranking listeners: copies what the fast path needs once and runs a few
+ * throwaway rankings. Do it when a model is loaded or trained, off any request.
+ */
 export function createRanker(model: RankingModel): Ranker {
   const engine = model.algorithm === 'ease' ? prepareEase(model) : prepareImplicitAls(model);
   const mapping = model.options.input;
-  return {
+  const ranker: Ranker = {
     model,
     scores: (listener) => engine.fold(listenerInput(model.itemIds, listener, mapping)).scores,
     rank(listener, options = {}) {
@@ -84,6 +87,11 @@ export function createRanker(model: RankingModel): Ranker {
       return { items, unknownTrackIds: input.unknownTrackIds };
     },
   };
+  // A few throwaway rankings compile the code paths, so the first listener does not pay.
+  const warmUp = { trackIds: model.itemIds.subarray(0, 5), ratings: [5, 4, 3, 2, 1] };
+  warmUp.ratings.length = warmUp.trackIds.length;
+  for (let run = 0; run < 3; run++) ranker.rank(warmUp, { count: 10 });
+  return ranker;
 }
 
 function explain(

@@ -1,4 +1,4 @@
-import { poolAdjacentViolators } from './isotonic.ts';
+import { poolAdjacentViolators, poolEnds } from './isotonic.ts';
 
 /**
  * A monotone map from an SVD score (μ + b_u + b_i + q_i·p_u, unclipped) to the stars a listener
@@ -15,11 +15,18 @@ export interface StarCalibration {
 const maxBins = 100;
 /** Fewest held-out ratings per bin. */
 const perBin = 50;
+/**
+ * Share of the held-out ratings each end block holds at least. On MovieLens 100k and the app's
+ * simulated listeners (5 folds) the lowest 0.5-star bin missed by up to 0.37 stars without it,
+ * and every bin was within ±0.19 with 2 % (1 % and 5 % did worse).
+ */
+const endShare = 0.02;
 
 /**
  * Fits the map: sorts (score, actual) pairs, averages them in up to 100 equal-count bins,
- * runs pool-adjacent-violators on the bins, and keeps the knots a little inside the scale so
- * the tails (see {@link calibrateStars}) can keep rising. Throws RangeError for no pairs,
+ * runs pool-adjacent-violators on the bins, pools the end blocks up to 2 % of the pairs each,
+ * and keeps the knots a little inside the scale so the tails (see {@link calibrateStars}) can
+ * keep rising. Throws RangeError for no pairs,
  * arrays of different lengths or values that are not finite.
  */
 export function fitStarCalibration(
@@ -50,7 +57,7 @@ export function fitStarCalibration(
   const margin = 0.01 * (ratingScale.max - ratingScale.min);
   const clamp = (v: number): number =>
     Math.min(ratingScale.max - margin, Math.max(ratingScale.min + margin, v));
-  const fitted = poolAdjacentViolators(x, y, w);
+  const fitted = poolEnds(poolAdjacentViolators(x, y, w), endShare * order.length);
   const blocks = poolAdjacentViolators(
     fitted.map((b) => b.x),
     fitted.map((b) => clamp(b.y)),
