@@ -143,6 +143,18 @@ describe('EASE', () => {
 });
 
 describe('fitRankingModel', () => {
+  it('refuses EASE on a catalog whose training would need more than 1 GiB', () => {
+    const items = 10_000;
+    const wide = {
+      userIds: Int32Array.from({ length: items }, (_, i) => 1 + (i % 7)),
+      trackIds: Int32Array.from({ length: items }, (_, i) => i + 1),
+      ratings: new Float32Array(items).fill(5),
+    };
+    expect(() => fitRankingModel(wide, { algorithm: 'ease' })).toThrow(
+      /EASE needs 1\.1 GiB to train on 10000 items.*implicit-als/,
+    );
+  });
+
   it('rejects bad options with a RangeError naming them', () => {
     expect(() => fitRankingModel(data, { algorithm: 'ease', lambda: -1 })).toThrow(/lambda/);
     expect(() => fitRankingModel(data, { algorithm: 'implicit-als', factors: 2.5 })).toThrow(

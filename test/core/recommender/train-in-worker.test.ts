@@ -76,9 +76,14 @@ describe('trainInWorker', () => {
     expect(progress.map((p) => p.stage)).toEqual([
       ...Array<string>(4).fill('calibration'),
       ...Array<string>(4).fill('svd'),
-      'ranking',
+      ...Array<string>(15).fill('ranking'),
     ]);
-    expect(progress.at(-1)).toEqual({ stage: 'ranking', algorithm: 'ease', step: 1, steps: 1 });
+    expect(progress.at(-1)).toEqual({
+      stage: 'ranking',
+      algorithm: 'implicit-als',
+      step: 15,
+      steps: 15,
+    });
     expect(outcome.model.userFactors).toEqual(fitSvd(copy, options).userFactors);
     expect(outcome.model.calibration).toEqual(fitSvdCalibration(indexRatings(copy), options));
     expect(outcome.ranking?.model).toEqual(fitRankingModel(copy, pickRankingOptions(150)));

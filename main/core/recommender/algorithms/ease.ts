@@ -27,10 +27,14 @@ export function easeTrainingBytes(items: number): number {
   return items * items * (8 + 4);
 }
 
+/** EASE refuses catalogs whose training would need more than this (1 GiB: about 9,400 items). */
+export const easeMemoryLimit = 2 ** 30;
+
 /**
  * Fits EASE in closed form: G = XᵀX + λI, P = G⁻¹, B_ij = −P_ij / P_jj (i ≠ j), B_ii = 0 —
  * the least-squares item-to-item regression with a zero diagonal. O(items³) time and
- * {@link easeTrainingBytes} memory: for catalogs up to a few thousand items.
+ * {@link easeTrainingBytes} memory: for catalogs up to a few thousand items. Throws RangeError
+ * above {@link easeMemoryLimit}.
  */
 export function fitEaseIndexed(
   data: IndexedRatings,
@@ -38,6 +42,12 @@ export function fitEaseIndexed(
   itemPrior: Float32Array,
 ): EaseModel {
   const n = data.itemIds.length;
+  if (easeTrainingBytes(n) > easeMemoryLimit) {
+    const gib = (easeTrainingBytes(n) / 2 ** 30).toFixed(1);
+    throw new RangeError(
+      `EASE needs ${gib} GiB to train on ${n} items (limit 1 GiB); use implicit-als for this catalog`,
+    );
+  }
   const gram = new Float64Array(n * n);
   accumulateGram(data, options, gram, n);
   for (let i = 0; i < n; i++) gram[i * n + i] += options.lambda;
