@@ -8,8 +8,8 @@ export const picksImplicitAlsOptions: RankingOptions = {
   algorithm: 'implicit-als',
   factors: 32,
   iterations: 15,
-  regularization: 20,
-  alpha: 2,
+  regularization: 30,
+  alpha: 3,
   trainingInput: 'signed',
 };
 
@@ -19,11 +19,12 @@ export const picksImplicitAlsOptions: RankingOptions = {
  * app ranks with.
  *
  * Implicit ALS at every size, by measurement (README): EASE ranks MovieLens 100k slightly
- * better (NDCG@10 0.370 against 0.358) but cannot go past a few thousand tracks (O(items²)
+ * better (NDCG@10 0.370 against 0.362) but cannot go past a few thousand tracks (O(items²)
  * memory, O(items³) training), and on the app's own catalog and simulated listeners it ranks
- * no better (0.056 against 0.057) while keeping a "loves one genre, hates another" listener's
- * top 3 in the loved genre far less often (63 % against 81 % of 200 seeded trials). The size is
- * still an argument so that a future model for small catalogs changes only this function.
+ * no better while keeping a "loves one genre, hates another" listener's top 3 in the loved
+ * genre less often (67.5 % against 82.5 % of 200 seeded trials, `npm run bench
+ * ranking-genres`). The size is still an argument so that a future model for small catalogs
+ * changes only this function.
  */
 export function pickRankingOptions(itemCount: number): RankingOptions {
   if (!Number.isInteger(itemCount) || itemCount < 0) {

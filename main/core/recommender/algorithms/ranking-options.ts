@@ -28,9 +28,9 @@ export interface ImplicitAlsOptions {
   readonly factors?: number;
   /** Alternating sweeps. Default 15. */
   readonly iterations?: number;
-  /** λ on every factor vector. Default 20. */
+  /** λ on every factor vector. Default 30. */
   readonly regularization?: number;
-  /** Confidence c = 1 + α|x|. Default 2. */
+  /** Confidence c = 1 + α|x|. Default 3. */
   readonly alpha?: number;
   /** Conjugate-gradient steps per vector per sweep. Default 3. */
   readonly cgSteps?: number;
@@ -69,8 +69,8 @@ export const easeDefaults = { lambda: 500, trainingInput: 'signed' } as const;
 export const implicitAlsDefaults = {
   factors: 32,
   iterations: 15,
-  regularization: 20,
-  alpha: 2,
+  regularization: 30,
+  alpha: 3,
   cgSteps: 3,
   seed: 0,
   trainingInput: 'signed',
