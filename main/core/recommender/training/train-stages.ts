@@ -1,5 +1,6 @@
 import type { RatingArrays } from '../../store/rating-repository.ts';
 import { createCalibrationFit } from '../algorithms/calibrated-svd.ts';
+import type { CalibrationFit } from '../algorithms/calibrated-svd.ts';
 import { indexRatings } from '../algorithms/indexed-ratings.ts';
 import { pickRankingOptions } from '../algorithms/picks.ts';
 import type { RankingModel, RankingTrainer } from '../algorithms/ranking-model.ts';
@@ -103,38 +104,42 @@ export function prepareRun(
     userCount: data.userIds.length,
     itemCount: data.itemIds.length,
   };
-  return {
-    stages,
-    finish() {
-      const map = calibration?.finish();
-      const model: SvdModel = {
-        ...svd.toModel(),
-        ...(map === undefined ? {} : { calibration: map }),
-      };
-      const metrics = {
-        trainRmse: clock.trainRmse,
-        epochs: svd.epochs,
-        fitSeconds: clock.svdSeconds,
-        ...counts,
-      };
-      const rankingModel = ranking?.toModel();
-      const message: TrainResponse = {
-        type: 'done',
-        model,
-        fingerprint,
-        metrics,
-        ...(rankingModel === undefined
-          ? {}
-          : {
-              ranking: {
-                model: rankingModel,
-                metrics: { fitSeconds: clock.rankingSeconds, ...counts },
-              },
-            }),
-      };
-      return { message, transfer: transferablesOf(arraysOf(model, rankingModel)) };
-    },
+  const trained = { calibration, svd, ranking, fingerprint, counts, clock };
+  return { stages, finish: () => doneMessage(trained) };
+}
+
+/** The `done` message of a run whose stages all ran, with the buffers to transfer. */
+function doneMessage(run: {
+  calibration: CalibrationFit | undefined;
+  svd: SvdTrainer;
+  ranking: RankingTrainer | undefined;
+  fingerprint: string;
+  counts: { ratingCount: number; userCount: number; itemCount: number };
+  clock: RunClock;
+}): { message: TrainResponse; transfer: ArrayBuffer[] } {
+  const map = run.calibration?.finish();
+  const model: SvdModel = {
+    ...run.svd.toModel(),
+    ...(map === undefined ? {} : { calibration: map }),
   };
+  const metrics = {
+    trainRmse: run.clock.trainRmse,
+    epochs: run.svd.epochs,
+    fitSeconds: run.clock.svdSeconds,
+    ...run.counts,
+  };
+  const rankingModel = run.ranking?.toModel();
+  const rankingMetrics = { fitSeconds: run.clock.rankingSeconds, ...run.counts };
+  const message: TrainResponse = {
+    type: 'done',
+    model,
+    fingerprint: run.fingerprint,
+    metrics,
+    ...(rankingModel === undefined
+      ? {}
+      : { ranking: { model: rankingModel, metrics: rankingMetrics } }),
+  };
+  return { message, transfer: transferablesOf(arraysOf(model, rankingModel)) };
 }
 
 /** Every typed array of the models, whose buffers move to the main thread rather than copy. */
