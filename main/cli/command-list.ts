@@ -43,9 +43,9 @@ export const commands: readonly CommandEntry[] = [
   {
     name: 'evaluate',
     summary:
-      "Cross-validate a recommender (RMSE, MAE, FCP, precision/recall/NDCG/hit rate@k), as Surprise's cross_validate.",
+      "Cross-validate a recommender as Surprise's cross_validate: RMSE, MAE, FCP, full-catalog precision/recall/NDCG/hit rate/MAP@k, coverage, novelty, diversity, star calibration.",
     usage:
-      'earshot evaluate [--db PATH | --ratings FILE [--format csv|movielens]] [--folds 5] [--algo svd|baseline|global-mean|popularity] [--factors N] [--epochs N] [--lr X] [--reg X] [--seed S] [--k 10] [--json]',
+      'earshot evaluate [--db PATH | --ratings FILE [--format csv|movielens]] [--folds 5] [--algo svd|baseline|global-mean|popularity|ease|implicit-als|picks] [--factors N] [--epochs N] [--lr X] [--reg X] [--lambda X] [--alpha X] [--seed S] [--k 10] [--ranking-protocol full-catalog|rated-only] [--json]',
     load: () => import('./commands/evaluate.ts'),
   },
   {
