@@ -4,6 +4,7 @@
  * except `main()` itself, and nothing is kept at module level.
  */
 import { app, safeStorage, shell } from 'electron';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveAppPaths } from './desktop/app-paths.ts';
 import type { AppPaths } from './desktop/app-paths.ts';
@@ -27,10 +28,16 @@ import { createAppWindows } from './desktop/window.ts';
 
 /** The core as every face builds it, and the desktop's own services around it. */
 function createServices(paths: AppPaths, log: Log) {
+  // The window is a first run's way in, so the desktop creates its database. Its folder is
+  // Electron's userData, which Chromium creates at startup anyway.
+  mkdirSync(paths.dataDir, { recursive: true });
   const onInternalError = (error: unknown): void => log('internal error', error);
   const earshot = composeEarshot({
     database: paths.database,
+    create: true,
     catalogPath: paths.catalog,
+    // The main process must never freeze on another process's lock: writes wait on timers.
+    interactive: true,
     onInternalError,
   });
   const { store, events, models, service } = earshot;

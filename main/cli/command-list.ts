@@ -37,15 +37,15 @@ export const commands: readonly CommandEntry[] = [
     name: 'pipeline',
     summary: 'Load or refresh the catalog, generate simulated ratings and train the model.',
     usage:
-      'earshot pipeline [--db PATH] [--listeners N] [--seed S] [--ratings-mode taste|uniform] [--export DIR] [--source URL|URI|search:QUERY …] [--sources-file FILE]',
+      'earshot pipeline [--db PATH] [--listeners N] [--seed S] [--ratings-mode taste|uniform] [--export DIR [--force]] [--source URL|URI|search:QUERY|unmatched …] [--sources-file FILE]',
     load: () => import('./commands/pipeline.ts'),
   },
   {
     name: 'evaluate',
     summary:
-      "Cross-validate a recommender (RMSE, MAE, FCP, precision/recall/NDCG/hit rate@k), as Surprise's cross_validate.",
+      "Cross-validate a recommender as Surprise's cross_validate: RMSE, MAE, FCP, full-catalog precision/recall/NDCG/hit rate/MAP@k, coverage, novelty, diversity, star calibration.",
     usage:
-      'earshot evaluate [--db PATH] [--ratings FILE [--format csv|movielens] [--scale MIN,MAX] [--delimiter D] [--skip-bad]] [--folds 5] [--algo svd|baseline|global-mean|popularity] [--factors N] [--epochs N] [--lr X] [--reg X] [--seed S] [--k 10] [--json]',
+      'earshot evaluate [--db PATH] [--ratings FILE [--format csv|movielens] [--scale MIN,MAX] [--delimiter D] [--skip-bad]] [--folds 5] [--algo svd|baseline|global-mean|popularity|ease|implicit-als|picks] [--factors N] [--epochs N] [--lr X] [--reg X] [--lambda X] [--alpha X] [--seed S] [--k 10] [--ranking-protocol full-catalog|rated-only] [--json]',
     load: () => import('./commands/evaluate.ts'),
   },
   {
@@ -67,7 +67,8 @@ export const commands: readonly CommandEntry[] = [
   {
     name: 'export',
     summary: 'Write songs.csv and user_ratings.csv (userID,itemID,rating) into a folder.',
-    usage: 'earshot export --out DIR [--db PATH]  (your own ratings are marked earshot:me)',
+    usage:
+      'earshot export --out DIR [--force] [--db PATH]  (your own ratings are marked earshot:me)',
     load: () => import('./commands/export.ts'),
   },
   {

@@ -1,6 +1,8 @@
 import { CatalogFileError } from '../core/catalog/catalog-file.ts';
+import { ExportError } from '../core/export/export-error.ts';
 import { ImportError } from '../core/ratings/import/import-error.ts';
 import { StoreError } from '../core/store/store-error.ts';
+import { ListenError } from '../web/listen.ts';
 import type { CliIo } from './cli-io.ts';
 import { processIo, UsageError } from './cli-io.ts';
 import { commands } from './command-list.ts';
@@ -23,8 +25,21 @@ function helpText(): string {
 /** Errors that are the user's situation, not a bug: shown as one clear message, exit code 1. */
 function isExpected(error: unknown): error is Error {
   return (
-    error instanceof StoreError || error instanceof ImportError || error instanceof CatalogFileError
+    error instanceof StoreError ||
+    error instanceof ImportError ||
+    error instanceof CatalogFileError ||
+    error instanceof ExportError ||
+    error instanceof ListenError
   );
+}
+
+/** What to do about an expected problem, when the message alone does not say. */
+function hintFor(error: Error): string {
+  if (error instanceof StoreError && error.code === 'missing')
+    return ' `earshot pipeline` (or import-ratings, serve, recommend) creates one; check --db.';
+  if (error instanceof StoreError && error.code === 'no-folder')
+    return ' Check --db (or EARSHOT_DB), or create the folder first.';
+  return '';
 }
 
 /** Runs `earshot <argv…>` and resolves to the exit code. */
@@ -52,7 +67,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       return 2;
     }
     if (isExpected(error)) {
-      io.err(`earshot ${name}: ${error.message}\n`);
+      io.err(`earshot ${name}: ${error.message}${hintFor(error)}\n`);
       return 1;
     }
     throw error;

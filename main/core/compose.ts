@@ -6,12 +6,22 @@ import { ModelManager } from './app/model-manager.ts';
 import { readModelOptions } from './app/model-parameters.ts';
 import type { SvdOptions } from './recommender/algorithms/svd-options.ts';
 import type { trainInWorker } from './recommender/training/train-in-worker.ts';
+import { interactiveBusyTimeoutMs } from './store/busy.ts';
 import { openStore } from './store/store.ts';
 import type { Store } from './store/store.ts';
 
-export interface ComposeOptions {
-  /** The database file (each face resolves it: `--db`, `EARSHOT_DB`, the data folder). */
-  readonly database: string;
+/**
+ * The database: a file to open (it must exist unless `create`), or a store the face opened
+ * itself (the CLI does, to apply its own lock wait and say when it created a file). Either way
+ * the composition owns it from here and closes it.
+ */
+export type ComposeDatabase =
+  | { readonly database: string; readonly create?: boolean; readonly store?: undefined }
+  | { readonly store: Store; readonly database?: undefined };
+
+export type ComposeOptions = ComposeDatabase & ComposeExtras;
+
+export interface ComposeExtras {
   /** The embedded catalog file; the checkout's by default (a packaged app has its own). */
   readonly catalogPath?: string;
   /**
@@ -25,6 +35,12 @@ export interface ComposeOptions {
   readonly onInternalError?: (error: unknown) => void;
   /** The trainer; a worker thread unless a test injects another. */
   readonly train?: typeof trainInWorker;
+  /**
+   * A window or a browser is waiting on every answer (default false): once the first-run data
+   * is in, a statement never blocks on another process's lock for more than a few milliseconds,
+   * and the app service waits for the lock on timers instead.
+   */
+  readonly interactive?: boolean;
 }
 
 /** The core as every face uses it. Nothing has started: the face calls `models.start()`. */
@@ -48,10 +64,11 @@ export interface Earshot {
  * the same model with the same options; each face keeps only its own concerns around it.
  */
 export function composeEarshot(options: ComposeOptions): Earshot {
-  const store = openStore(options.database);
+  const store = options.store ?? openStore(options.database, { create: options.create ?? false });
   try {
     const bootstrapped =
       options.bootstrap === false ? false : bootstrapStore(store, options.catalogPath);
+    if (options.interactive === true) store.setBusyTimeout(interactiveBusyTimeoutMs);
     const events = new EventHub();
     const modelOptions = (): SvdOptions => readModelOptions(store);
     const models = new ModelManager({

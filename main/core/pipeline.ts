@@ -2,6 +2,7 @@ import type { EarshotEvents } from './contract/index.ts';
 import { loadEmbeddedCatalog } from './catalog/embedded-catalog.ts';
 import { applySimulation } from './ratings/simulation.ts';
 import type { RatingsMode, SimulationOutcome } from './ratings/simulation.ts';
+import { retryWhileBusy } from './store/busy.ts';
 import type { Store } from './store/store.ts';
 
 /** A step's news: started, advanced (`done` of `total`), finished, or skipped and why. */
@@ -59,7 +60,12 @@ export async function runPipeline<C, T>(
   const started = performance.now();
   const report = (progress: PipelineProgress): void => options.onProgress?.(progress);
   report({ step: 'catalog', status: 'started', message: 'Loading the embedded catalog' });
-  const catalog = loadEmbeddedCatalog(store, options.catalogPath);
+  // Each step's writes are idempotent upserts in transactions, so one that found another
+  // process writing is simply run again once it is done; in the desktop window the wait is on
+  // timers, not a blocked main thread.
+  const whenFree = <T>(step: () => T): Promise<T> =>
+    retryWhileBusy(step, options.signal ? { signal: options.signal } : {});
+  const catalog = await whenFree(() => loadEmbeddedCatalog(store, options.catalogPath));
   report({
     step: 'catalog',
     status: 'done',
@@ -75,11 +81,13 @@ export async function runPipeline<C, T>(
     status: 'started',
     message: `Simulating ${options.listeners} listeners (${options.ratingsMode})`,
   });
-  const ratings = applySimulation(store, {
-    mode: options.ratingsMode,
-    listeners: options.listeners,
-    seed: options.seed,
-  });
+  const ratings = await whenFree(() =>
+    applySimulation(store, {
+      mode: options.ratingsMode,
+      listeners: options.listeners,
+      seed: options.seed,
+    }),
+  );
   report({
     step: 'ratings',
     status: 'done',

@@ -1,10 +1,11 @@
 import { dialog } from 'electron';
 import type { BrowserWindow, MessageBoxOptions, OpenDialogOptions } from 'electron';
-import { basename } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { AppService } from '../core/app/app-service.ts';
 import type { ModelManager } from '../core/app/model-manager.ts';
-import { exportData } from '../core/export-data.ts';
-import type { ExportSummary } from '../core/export-data.ts';
+import { exportData, exportFileNames } from '../core/export/export-data.ts';
+import type { ExportSummary } from '../core/export/export-data.ts';
 import { describeBadLines, ImportError } from '../core/ratings/import/import-error.ts';
 import { guessRatingsFormat } from '../core/ratings/import/rating-formats.ts';
 import { importRatingsFile } from '../core/ratings/import/import-ratings.ts';
@@ -112,7 +113,19 @@ export async function exportDataWithDialog(
     properties: ['openDirectory', 'createDirectory'],
   });
   if (dir === undefined) return undefined;
-  const summary = exportData(deps.store, dir);
+  const existing = exportFileNames.filter((name) => existsSync(join(dir, name)));
+  if (existing.length > 0) {
+    const replace = await tell(deps, {
+      type: 'question',
+      message: `Replace ${existing.join(' and ')}?`,
+      detail: `${dir} already has ${existing.length > 1 ? 'them' : 'it'}.`,
+      buttons: ['Cancel', 'Replace'],
+      defaultId: 0,
+      cancelId: 0,
+    });
+    if (replace !== 1) return undefined;
+  }
+  const summary = await exportData(deps.store, dir, { force: true });
   const choice = await tell(deps, {
     type: 'info',
     message: `Exported ${summary.songs} songs and ${summary.ratings} ratings`,

@@ -14,6 +14,7 @@ import {
 import { readPreferences } from '../core/app/preferences.ts';
 import { toApiError } from '../core/app/service-error.ts';
 import type { SvdOptions } from '../core/recommender/algorithms/svd-options.ts';
+import { retryWhileBusy } from '../core/store/busy.ts';
 import type { Store } from '../core/store/store.ts';
 import type { CredentialsRead, CredentialVault } from './credentials.ts';
 
@@ -89,7 +90,10 @@ export function createSettingsService(deps: SettingsDeps): SettingsService {
       const parsed = parseDesktopRequest(method, request);
       if (!parsed.ok) return { ok: false, error: parsed.error };
       try {
-        const value = (await answer[method](parsed.value)) as DesktopResponseOf<typeof method>;
+        // Another process may be writing: wait on timers, never blocking the window.
+        const value = (await retryWhileBusy(() =>
+          answer[method](parsed.value),
+        )) as DesktopResponseOf<typeof method>;
         return { ok: true, value };
       } catch (error) {
         const apiError = toApiError(error);

@@ -1,7 +1,6 @@
 import type { App, Session, WebContents } from 'electron';
-import { contentSecurityPolicy } from '../core/content-security-policy.ts';
 import type { Log } from './log.ts';
-import { decideNavigation, isAppPageUrl } from './navigation-guard.ts';
+import { decideNavigation } from './navigation-guard.ts';
 
 export interface WebSecurityDeps {
   readonly app: Pick<App, 'on'>;
@@ -44,22 +43,15 @@ export function registerWebContentsGuards(deps: WebSecurityDeps): void {
 
 /**
  * The session the window uses: every permission (camera, microphone, notifications, USB, HID,
- * serial…) refused, and the CSP header added to the app's own page.
+ * serial…) refused.
+ *
+ * The Content Security Policy is not set here: the window loads a file:// page, which never
+ * passes through `webRequest` (its header hooks see http(s) only), so a header added there would
+ * protect nothing. The policy is the built page's own <meta> tag (vite.config.ts), the first
+ * element after its charset.
  */
-export function hardenSession(session: Session, appPageUrl: string): void {
+export function hardenSession(session: Session): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler(() => false);
-  session.webRequest.onHeadersReceived((details, callback) => {
-    if (details.resourceType !== 'mainFrame' || !isAppPageUrl(details.url, appPageUrl)) {
-      callback({});
-      return;
-    }
-    callback({
-      responseHeaders: {
-        ...details.responseHeaders,
-        'Content-Security-Policy': [contentSecurityPolicy],
-      },
-    });
-  });
 }

@@ -55,7 +55,7 @@ function createMainWindow(deps: WindowDeps): BrowserWindow {
     ...(deps.paths.windowIcon ? { icon: deps.paths.windowIcon } : {}),
     webPreferences: secureWebPreferences(deps.paths.preload),
   });
-  hardenSession(window.webContents.session, deps.paths.rendererUrl);
+  hardenSession(window.webContents.session);
   window.once('ready-to-show', () => window.show());
   window.loadFile(deps.paths.rendererIndex).catch((error: unknown) => {
     deps.log(`cannot load ${deps.paths.rendererIndex} (did \`npm run build\` run?)`, error);

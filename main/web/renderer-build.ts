@@ -6,7 +6,11 @@ import { fileURLToPath } from 'node:url';
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 /** Where `vite build` puts the renderer. */
 export const rendererOutDir = join(projectRoot, 'out', 'renderer');
-const stampFile = join(rendererOutDir, '.source-stamp');
+/**
+ * What the last build was made from. It lives beside the served folder, never in it: it lists
+ * source files with sizes and times, which `earshot serve` must not hand to anyone.
+ */
+export const stampFile = join(projectRoot, 'out', 'renderer.source-stamp');
 const sources = ['renderer', 'vite.config.ts', 'preload/api.ts', 'main/core/contract'];
 
 function listFiles(path: string): string[] {

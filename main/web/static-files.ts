@@ -19,7 +19,8 @@ export interface StaticFile {
 
 /**
  * A file of the built renderer, or undefined when there is none at that path. Paths that would
- * leave the folder (`..`, encoded or not) find nothing.
+ * leave the folder (`..`, encoded or not) find nothing, and neither do dot-files: a build's
+ * bookkeeping (a stamp listing source files, say) is nobody's business but the build's.
  */
 export async function readStaticFile(
   root: string,
@@ -31,6 +32,7 @@ export async function readStaticFile(
   } catch {
     return undefined;
   }
+  if (decoded.split(/[/\\]/).some((segment) => segment.startsWith('.'))) return undefined;
   const relative = normalize(decoded === '/' ? '/index.html' : decoded).replace(/^([/\\])+/, '');
   const path = join(root, relative);
   if (relative.startsWith('..') || !path.startsWith(root.endsWith(sep) ? root : root + sep))

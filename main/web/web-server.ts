@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { isMethodName, limits } from '../core/contract/index.ts';
 import type { ApiError } from '../core/contract/index.ts';
 import type { AppService } from '../core/app/app-service.ts';
 import { hasToken, isAllowedHost, readBody } from './http-guards.ts';
 import { contentSecurityPolicy } from '../core/content-security-policy.ts';
+import { listenOnLoopback } from './listen.ts';
+import { parseRequestTarget } from './request-target.ts';
 import { injectToken, readStaticFile } from './static-files.ts';
 
 export interface WebServerOptions {
@@ -36,6 +37,12 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
 
 function sendError(response: ServerResponse, status: number, error: ApiError): void {
   sendJson(response, status, { ok: false, error });
+}
+
+/** A handler failed: answer 500, or cut the connection if the answer had already begun. */
+function failInternal(response: ServerResponse): void {
+  if (response.headersSent) response.destroy();
+  else sendError(response, 500, { code: 'internal', message: 'The server failed.' });
 }
 
 async function handleApi(
@@ -125,9 +132,16 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const token = options.token ?? randomBytes(24).toString('base64url');
   let port = options.port ?? 0;
   const server: Server = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    // The Host check comes first: nothing from a request that names another server is parsed.
     if (!isAllowedHost(request.headers.host, port)) {
       return sendError(response, 403, { code: 'unauthorized', message: 'Unexpected Host header.' });
+    }
+    const url = parseRequestTarget(request.url);
+    if (url === undefined) {
+      return sendError(response, 400, {
+        code: 'invalid-request',
+        message: 'Malformed request target.',
+      });
     }
     if (url.pathname.startsWith('/api/')) {
       const presented =
@@ -142,17 +156,15 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       }
       if (url.pathname === '/api/events') return handleEvents(options.service, request, response);
       void handleApi(options.service, url.pathname.slice('/api/'.length), request, response).catch(
-        () => sendError(response, 500, { code: 'internal', message: 'The server failed.' }),
+        () => failInternal(response),
       );
       return;
     }
-    void handleStatic(options.staticDir, token, url.pathname, response);
+    void handleStatic(options.staticDir, token, url.pathname, response).catch(() =>
+      failInternal(response),
+    );
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', resolve);
-  });
-  port = (server.address() as AddressInfo).port;
+  port = await listenOnLoopback(server, port);
   return {
     url: `http://127.0.0.1:${port}/`,
     port,

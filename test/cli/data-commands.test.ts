@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../main/cli/main.ts';
+import { openStore } from '../../main/core/store/store.ts';
 import { captureIo } from '../helpers/capture-io.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 
@@ -102,6 +103,7 @@ describe('earshot usage and errors', () => {
 
   it('runs as a real process through bin/earshot.js, honouring EARSHOT_DB', () => {
     const db = join(makeTempDir(), 'env.db');
+    openStore(db).close(); // stats reads a database; it creates none
     const output = execFileSync(process.execPath, [bin, 'stats'], {
       env: { ...process.env, EARSHOT_DB: db },
       encoding: 'utf8',

@@ -22,7 +22,9 @@ function plantedCsv(path: string): void {
 }
 
 interface Summary {
-  mean: { rmse: number; mae: number; ndcg: number };
+  mean: { rmse: number | null; mae: number | null; ndcg: number };
+  ranking: Record<string, number | string>;
+  calibration?: { stars: string; bins: { count: number }[] }[];
   folds: unknown[];
 }
 
@@ -51,7 +53,57 @@ describe('earshot evaluate', () => {
     const mean = await evaluate(['--ratings', file, '--folds', '3', '--algo', 'global-mean']);
     expect(svd.folds).toHaveLength(3);
     expect(mean.mean.rmse).toBeGreaterThan(1);
-    expect(svd.mean.rmse).toBeLessThan(mean.mean.rmse * 0.75);
+    expect(svd.mean.rmse).toBeLessThan((mean.mean.rmse ?? 0) * 0.75);
+  });
+
+  it('gives each algorithm a full-catalog ranking object, and SVD stars a calibration table', async () => {
+    const file = join(makeTempDir(), 'planted.csv');
+    plantedCsv(file);
+    const svd = await evaluate(['--ratings', file, '--folds', '3', '--algo', 'svd']);
+    expect(Object.keys(svd.ranking)).toEqual([
+      'protocol',
+      'k',
+      'precision',
+      'recall',
+      'ndcg',
+      'hitRate',
+      'map',
+      'coverage',
+      'novelty',
+      'diversity',
+    ]);
+    expect(svd.ranking).toMatchObject({ protocol: 'full-catalog', k: 10 });
+    expect(svd.calibration?.map((table) => table.stars)).toEqual(['clipped', 'calibrated']);
+    expect(svd.calibration?.[0].bins).toHaveLength(8);
+    const ease = await evaluate([
+      '--ratings',
+      file,
+      '--folds',
+      '3',
+      '--algo',
+      'ease',
+      '--lambda',
+      '20',
+    ]);
+    const popularity = await evaluate(['--ratings', file, '--folds', '3', '--algo', 'popularity']);
+    // The planted taste is group-wise, so a ranking model finds far more than popularity.
+    expect(ease.ranking.ndcg).toBeGreaterThan(2 * Number(popularity.ranking.ndcg));
+    expect(ease.mean.rmse).toBeNull();
+    expect(ease.calibration).toBeUndefined();
+    const picks = await evaluate(['--ratings', file, '--folds', '3', '--algo', 'picks']);
+    expect(picks.ranking.ndcg).toBeGreaterThan(Number(popularity.ranking.ndcg));
+    expect(picks.calibration).toHaveLength(2);
+  });
+
+  it('keeps the rated-only protocol under --ranking-protocol, where nearly every list hits', async () => {
+    const file = join(makeTempDir(), 'planted.csv');
+    plantedCsv(file);
+    const args = ['--ratings', file, '--folds', '3', '--algo', 'popularity'];
+    const rated = await evaluate([...args, '--ranking-protocol', 'rated-only']);
+    const full = await evaluate(args);
+    expect(rated.ranking.protocol).toBe('rated-only');
+    expect(rated.ranking.hitRate).toBeGreaterThan(0.9);
+    expect(full.ranking.hitRate).toBeLessThan(Number(rated.ranking.hitRate));
   });
 
   it('prints a table like Surprise cross_validate', async () => {
@@ -69,7 +121,7 @@ describe('earshot evaluate', () => {
     const unknown = captureIo();
     expect(await main(['evaluate', '--ratings', 'r.csv', '--algo', 'magic'], unknown)).toBe(2);
     expect(unknown.stderr()).toContain(
-      '--algo must be one of svd, baseline, global-mean, popularity',
+      '--algo must be one of svd, baseline, global-mean, popularity, ease, implicit-als, picks',
     );
   });
 });

@@ -65,6 +65,26 @@ describe('earshot pipeline --source', () => {
     store.close();
   });
 
+  it.each([
+    ['a client secret Spotify rejects', 'invalid-client', { SPOTIFY_CLIENT_SECRET: 'wrong' }],
+    ['a used-up quota', 'quota-exceeded', {}],
+  ])('exits 3 and says so when the crawl stops early: %s', async (_, reason, env) => {
+    if (reason === 'quota-exceeded')
+      fake.setFaults([{ fault: { kind: 'quota-exceeded', retryAfterSeconds: 3600 } }]);
+    const db = join(makeTempDir(), 'e.db');
+    const io = captureIo({ ...spotifyEnv(true), ...env });
+    const args = ['pipeline', '--db', db, '--listeners', '50', '--source', 'search:genre:jazz'];
+    expect(await main(args, io)).toBe(3);
+    const lines = io.stderr().trim().split('\n');
+    expect(lines.at(-1)).toMatch(
+      new RegExp(`^earshot pipeline: the Spotify crawl stopped early \\(${reason}\\): `),
+    );
+    // The rest of the pipeline ran: the embedded catalog is there.
+    const store = openStore(db);
+    expect(store.tracks.count('catalog')).toBeGreaterThan(600);
+    store.close();
+  });
+
   it('rejects a malformed source before any request', async () => {
     const io = captureIo(spotifyEnv(true));
     expect(

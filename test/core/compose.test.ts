@@ -14,6 +14,7 @@ function compose(options: { bootstrap?: boolean } = {}) {
   const trained: SvdOptions[] = [];
   const earshot = composeEarshot({
     database: tempDbPath(),
+    create: true,
     ...options,
     train: (ratings, svdOptions, hooks) => {
       trained.push(svdOptions ?? {});

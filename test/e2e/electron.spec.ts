@@ -4,59 +4,51 @@
  * Node and only `window.earshot` (the window's settings are checked in test/desktop).
  *
  * It needs the Electron binary, which `npm ci` does not fetch (Electron downloads it on first
- * launch), and a display. Where either is missing the spec is skipped, saying which.
+ * launch; ELECTRON_OVERRIDE_DIST_PATH points at one elsewhere), and a display. Where either is
+ * missing the spec is skipped, saying which, or fails with EARSHOT_REQUIRE_ELECTRON=1.
  */
 import { _electron as electron, expect, test } from '@playwright/test';
 import type { ElectronApplication, Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  electronLaunchArgs,
+  electronSpecPlan,
+  findElectronBinary,
+  whyElectronCannotRun,
+} from './electron-launch.ts';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 
-/**
- * Where `require('electron')` would point, found without calling it: from a Node process that
- * `require` tries to download a missing binary, which must not happen inside a test run.
- */
-function findElectron(): { path: string } | { reason: string } {
-  let packageDir: string;
+function electronPackageDir(): string | undefined {
   try {
-    packageDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+    return dirname(createRequire(import.meta.url).resolve('electron/package.json'));
   } catch {
-    return { reason: 'the electron package is not installed (npm ci)' };
+    return undefined;
   }
-  const pathFile = join(packageDir, 'path.txt');
-  if (!existsSync(pathFile))
-    return { reason: `${pathFile} is missing: the binary was never downloaded` };
-  const relative = readFileSync(pathFile, 'utf8');
-  const distDir = process.env.ELECTRON_OVERRIDE_DIST_PATH ?? join(packageDir, 'dist');
-  const binary = join(distDir, relative);
-  return existsSync(binary) ? { path: binary } : { reason: `${binary} does not exist` };
 }
 
-function whyNotHere(): string | undefined {
-  const found = findElectron();
-  if ('reason' in found) return `Electron binary not installed: ${found.reason}`;
-  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY)
-    return 'No display: run under xvfb-run (or a desktop session) to launch Electron';
-  return undefined;
-}
-
-const skipReason = whyNotHere();
+const binary = findElectronBinary(electronPackageDir(), process.env);
+const plan = electronSpecPlan(
+  whyElectronCannotRun(binary, process.platform, process.env),
+  process.env,
+);
 // Reporters show a skip without its reason; a CI log should say why the desktop went untested.
-if (skipReason !== undefined) process.stderr.write(`electron.spec.ts skipped: ${skipReason}\n`);
-test.skip(skipReason !== undefined, skipReason ?? '');
+if (plan.action === 'skip') process.stderr.write(`electron.spec.ts skipped: ${plan.reason}\n`);
+test.skip(plan.action === 'skip', plan.action === 'skip' ? plan.reason : '');
 
 let app: ElectronApplication;
 let page: Page;
 let dataDir: string;
 
 test.beforeAll(async () => {
-  const found = findElectron();
-  if (!('path' in found)) throw new Error(found.reason);
+  // EARSHOT_REQUIRE_ELECTRON=1: a machine that must test the desktop fails instead of skipping.
+  if (plan.action === 'fail') throw new Error(`EARSHOT_REQUIRE_ELECTRON=1, but ${plan.reason}`);
+  if (!('path' in binary)) throw new Error(binary.reason);
   execFileSync('npm', ['run', 'build'], {
     cwd: projectRoot,
     stdio: 'inherit',
@@ -64,8 +56,8 @@ test.beforeAll(async () => {
   });
   dataDir = mkdtempSync(join(tmpdir(), 'earshot-electron-'));
   app = await electron.launch({
-    executablePath: found.path,
-    args: [projectRoot],
+    executablePath: binary.path,
+    args: electronLaunchArgs(projectRoot, process.platform, process.getuid?.()),
     env: { ...process.env, EARSHOT_DB: join(dataDir, 'earshot.db') },
   });
   page = await app.firstWindow();

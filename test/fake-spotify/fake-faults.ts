@@ -15,7 +15,13 @@ export type Fault =
   | { readonly kind: 'revoke-tokens' }
   | { readonly kind: 'premium-required' }
   /** A misbehaving proxy that echoes the request's Authorization header in a 502 page. */
-  | { readonly kind: 'echo-authorization' };
+  | { readonly kind: 'echo-authorization' }
+  /** The real answer, with every paging object's `total` replaced by this (e.g. 1e9). */
+  | { readonly kind: 'inflate-total'; readonly total: number }
+  /** 200 with a valid JSON body of about `bytes` bytes, streamed as fast as it is read. */
+  | { readonly kind: 'huge-body'; readonly bytes: number }
+  /** 302 to `location`; the word `same` redirects to the request's own URL (a loop). */
+  | { readonly kind: 'redirect'; readonly location: string };
 
 export interface FaultRule {
   /** Requests whose path and query contain this text or match this pattern. Default: `/v1/`. */

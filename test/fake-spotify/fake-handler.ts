@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { FaultPlan, Fault } from './fake-faults.ts';
 import { spotifyError } from './fake-objects.ts';
+import { inflateTotals, streamHugeBody } from './fake-payloads.ts';
 import { routeApi } from './fake-routes.ts';
 import type { Answer, RouteState } from './fake-routes.ts';
 import type { TokenDesk } from './token-desk.ts';
@@ -14,8 +15,10 @@ export interface LoggedRequest {
   /** A Web API request (below `/v1`), as opposed to a token request. */
   readonly api: boolean;
   /** The status sent, or what happened instead. */
-  outcome: number | 'pending' | 'hung' | 'dropped';
+  outcome: number | 'pending' | 'hung' | 'dropped' | 'abandoned';
   fault: Fault['kind'] | undefined;
+  /** Body bytes written before the answer ended or the client went away. */
+  bodyBytes: number;
 }
 
 interface HandlerOptions {
@@ -80,6 +83,15 @@ function playFault(
         status: 502,
         body: `Bad gateway while forwarding Authorization: ${req.headers.authorization ?? ''}`,
       });
+    case 'redirect': {
+      const location = fault.location === 'same' ? (req.url ?? '/') : fault.location;
+      res.writeHead(302, { Location: location, 'Content-Length': '0' });
+      res.end();
+      return 302;
+    }
+    case 'inflate-total':
+    case 'huge-body':
+      throw new Error(`${fault.kind} is played by FakeHandler`);
   }
 }
 
@@ -115,16 +127,41 @@ export class FakeHandler {
       api: url.pathname.startsWith('/v1/'),
       outcome: 'pending',
       fault: undefined,
+      bodyBytes: 0,
     };
     this.requests.push(entry);
     this.maxInFlight = Math.max(this.maxInFlight, ++this.#inFlight);
-    res.once('close', () => this.#inFlight--);
+    res.once('close', () => {
+      this.#inFlight--;
+      if (!res.writableFinished && typeof entry.outcome === 'number') entry.outcome = 'abandoned';
+    });
     if (this.#options.latencyMs) await delay(this.#options.latencyMs);
     const fault = this.#faults.pick(entry.path);
     entry.fault = fault?.kind;
-    entry.outcome = fault
-      ? playFault(fault, req, res, this.#desk)
-      : send(res, await this.#answer(req, url, entry.api));
+    if (fault?.kind === 'huge-body') {
+      entry.outcome = 200;
+      return streamHugeBody(res, fault.bytes, entry);
+    }
+    const answer =
+      fault?.kind === 'inflate-total'
+        ? await this.#inflated(req, url, entry, fault.total)
+        : undefined;
+    entry.outcome = answer
+      ? send(res, answer)
+      : fault
+        ? playFault(fault, req, res, this.#desk)
+        : send(res, await this.#answer(req, url, entry.api));
+  }
+
+  async #inflated(
+    req: IncomingMessage,
+    url: URL,
+    entry: LoggedRequest,
+    total: number,
+  ): Promise<Answer> {
+    const answer = await this.#answer(req, url, entry.api);
+    if (answer.status !== 200) return answer;
+    return { status: 200, body: JSON.stringify(inflateTotals(JSON.parse(answer.body), total)) };
   }
 
   async #answer(req: IncomingMessage, url: URL, api: boolean): Promise<Answer> {

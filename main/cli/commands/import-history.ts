@@ -50,7 +50,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (files.length === 0)
     throw new UsageError(`no listening history files in ${positionals.join(', ')}`);
   const progress = createProgressPrinter(io);
-  const summary = await withStore(values.db, io, (store) =>
+  const summary = await withStore(values.db, io, 'create', (store) =>
     importHistoryFiles(store, files, {
       ...(format === undefined ? {} : { format }),
       skipBad: values['skip-bad'] ?? false,

@@ -42,7 +42,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     throw new UsageError('give exactly one FILE to import');
   const parsing = ratingFileOptions(values, file);
   const progress = createProgressPrinter(io);
-  const summary = await withStore(values.db, io, (store) =>
+  const summary = await withStore(values.db, io, 'create', (store) =>
     importRatingsFile(store, file, {
       ...parsing,
       skipBad: values['skip-bad'] ?? false,

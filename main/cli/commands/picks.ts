@@ -2,10 +2,9 @@ import type { CliIo } from '../cli-io.ts';
 import { limits } from '../../core/contract/index.ts';
 import type { RecommendResponse, Result } from '../../core/contract/index.ts';
 import type { AppService } from '../../core/app/app-service.ts';
-import { composeEarshot } from '../../core/compose.ts';
-import { resolveDatabasePath } from '../../core/store/data-location.ts';
 import { dbOption, integerOption, parseCommandArgs } from '../arguments.ts';
 import { UsageError } from '../cli-io.ts';
+import { withEarshot } from '../command.ts';
 import { formatRecommendation } from './recommend.ts';
 
 /** `--rate 42=5`: a pick rated right from the terminal. */
@@ -68,11 +67,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (values.user !== undefined && (rate.length > 0 || hide.length > 0)) {
     throw new UsageError('--rate and --not-interested change your own profile: leave out --user');
   }
-  const earshot = composeEarshot({
-    database: resolveDatabasePath(values.db, io.env),
-    retrainOnChange: false,
-  });
-  try {
+  return withEarshot(values.db, io, 'existing', { retrainOnChange: false }, async (earshot) => {
     if (earshot.models.start().status === 'training')
       io.err('Training the model first (a few seconds)…\n');
     const { service } = earshot;
@@ -88,7 +83,5 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     }
     print(io, picks.value, values.json === true, values.user ?? 'you');
     return 0;
-  } finally {
-    earshot.close();
-  }
+  });
 }

@@ -1,12 +1,12 @@
 import type { CliIo } from '../cli-io.ts';
 import { trainStep } from '../../core/app/train-step.ts';
 import type { TrainStepResult } from '../../core/app/train-step.ts';
-import { exportData } from '../../core/export-data.ts';
+import { exportData, exportFileNames } from '../../core/export/export-data.ts';
+import { prepareExportFolder } from '../../core/export/export-target.ts';
 import { pipelineDefaults, runPipeline } from '../../core/pipeline.ts';
 import type { PipelineSummary } from '../../core/pipeline.ts';
-import { composeEarshot } from '../../core/compose.ts';
-import { resolveDatabasePath } from '../../core/store/data-location.ts';
 import { choiceOption, dbOption, integerOption, parseCommandArgs } from '../arguments.ts';
+import { withEarshot } from '../command.ts';
 import { createProgressPrinter } from '../progress-printer.ts';
 import { crawlPipelineStep, formatCrawlSummary } from '../../core/spotify/index.ts';
 import type { CrawlSource, CrawlSummary } from '../../core/spotify/index.ts';
@@ -51,6 +51,9 @@ function formatSummary(
   ].join('\n');
 }
 
+/** The pipeline ran, but the crawl stopped before its sources were done (see the README). */
+export const crawlStoppedExitCode = 3;
+
 /** Runs `earshot pipeline`; resolves to the exit code. */
 export async function run(args: string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs(args, {
@@ -59,6 +62,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     seed: { type: 'string' },
     'ratings-mode': { type: 'string' },
     export: { type: 'string' },
+    force: { type: 'boolean' },
     source: { type: 'string', multiple: true },
     'sources-file': { type: 'string' },
   });
@@ -81,15 +85,14 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const seed = integerOption(values.seed, 'seed', pipelineDefaults.seed, 0, 2 ** 32 - 1);
   const progress = createProgressPrinter(io);
   const exportDir = values.export;
+  const force = values.force ?? false;
+  // Refuse an export that would fail before the minutes of work that come first.
+  if (exportDir !== undefined) prepareExportFolder(exportDir, exportFileNames, force);
   // The pipeline loads the catalog and the listeners itself (its first steps, reported), and
   // trains once: nothing to bootstrap, no retrain to schedule.
-  const earshot = composeEarshot({
-    database: resolveDatabasePath(values.db, io.env),
-    bootstrap: false,
-    retrainOnChange: false,
-  });
-  const { store } = earshot;
-  try {
+  const composed = { bootstrap: false, retrainOnChange: false } as const;
+  return withEarshot(values.db, io, 'create', composed, async (earshot) => {
+    const { store } = earshot;
     const sources = withUnmatched(store, given, wantsUnmatched);
     const crawl =
       sources.length > 0 && credentials !== undefined
@@ -130,11 +133,17 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       return 1;
     }
     if (exportDir !== undefined) {
-      const exported = exportData(store, exportDir);
+      const exported = await exportData(store, exportDir, { force });
       io.out(`Exported  ${exported.songsFile}, ${exported.ratingsFile}\n`);
     }
+    const stopped = summary.crawl?.stopped;
+    if (stopped) {
+      // Everything else ran and the crawl's progress is kept, but what was asked is not done.
+      io.err(
+        `earshot pipeline: the Spotify crawl stopped early (${stopped.reason}): ${stopped.message}\n`,
+      );
+      return crawlStoppedExitCode;
+    }
     return 0;
-  } finally {
-    earshot.close();
-  }
+  });
 }

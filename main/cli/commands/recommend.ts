@@ -2,9 +2,8 @@ import type { CliIo } from '../cli-io.ts';
 import { limits } from '../../core/contract/index.ts';
 import type { RecommendationView, Result, TrackView } from '../../core/contract/index.ts';
 import type { AppService } from '../../core/app/app-service.ts';
-import { composeEarshot } from '../../core/compose.ts';
-import { resolveDatabasePath } from '../../core/store/data-location.ts';
 import { dbOption, integerOption, parseCommandArgs } from '../arguments.ts';
+import { withEarshot } from '../command.ts';
 import { createLineReader, InputEnded } from '../line-reader.ts';
 
 /** A failed service call, shown as its message; the command exits 1. */
@@ -119,34 +118,31 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   };
   // No background retrain here: the process ends with the answer, and the next start sees the
   // new ratings (the stored model's fingerprint no longer matches) and trains then.
-  const earshot = composeEarshot({
-    database: resolveDatabasePath(values.db, io.env),
-    retrainOnChange: false,
-  });
-  const { models, service } = earshot;
-  try {
-    if (models.start().status === 'training') io.err('Training the model first (a few seconds)…\n');
-    io.out(`Rate ${rate} songs from 1 to 5 stars, or 0 if you don't know one.\n`);
-    const ratings = await rateRound(service, rate, ask, io.out);
-    unwrap(await service.handle('submitRatings', { ratings }));
-    const { recommendations } = unwrap(await service.handle('recommend', { count: top }));
-    io.out(
-      `\nYour top ${recommendations.length}:\n${recommendations.map((r, i) => formatRecommendation(r, i + 1)).join('\n')}\n`,
-    );
-    return 0;
-  } catch (error) {
-    if (error instanceof InputEnded) {
-      io.err(
-        `\nearshot recommend: input ended before all ${rate} songs were rated; nothing was saved.\n`,
+  return withEarshot(values.db, io, 'create', { retrainOnChange: false }, async (earshot) => {
+    const { models, service } = earshot;
+    try {
+      if (models.start().status === 'training')
+        io.err('Training the model first (a few seconds)…\n');
+      io.out(`Rate ${rate} songs from 1 to 5 stars, or 0 if you don't know one.\n`);
+      const ratings = await rateRound(service, rate, ask, io.out);
+      unwrap(await service.handle('submitRatings', { ratings }));
+      const { recommendations } = unwrap(await service.handle('recommend', { count: top }));
+      io.out(
+        `\nYour top ${recommendations.length}:\n${recommendations.map((r, i) => formatRecommendation(r, i + 1)).join('\n')}\n`,
       );
-      return 1;
+      return 0;
+    } catch (error) {
+      if (error instanceof InputEnded) {
+        io.err(
+          `\nearshot recommend: input ended before all ${rate} songs were rated; nothing was saved.\n`,
+        );
+        return 1;
+      }
+      if (error instanceof CallFailed) {
+        io.err(`earshot recommend: ${error.message}\n`);
+        return 1;
+      }
+      throw error;
     }
-    if (error instanceof CallFailed) {
-      io.err(`earshot recommend: ${error.message}\n`);
-      return 1;
-    }
-    throw error;
-  } finally {
-    earshot.close();
-  }
+  });
 }

@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
 import { composeEarshot } from '../../core/compose.ts';
-import { resolveDatabasePath } from '../../core/store/data-location.ts';
 import { ensureRendererBuilt, rendererOutDir } from '../../web/renderer-build.ts';
+import { checkPortFree } from '../../web/listen.ts';
 import { startWebServer } from '../../web/web-server.ts';
 import type { WebServer } from '../../web/web-server.ts';
 import { dbOption, integerOption, parseCommandArgs } from '../arguments.ts';
 import type { CliIo } from '../cli-io.ts';
+import { openCliStore } from '../command.ts';
 
 export interface RunningServe {
   readonly server: WebServer;
@@ -17,9 +18,13 @@ export async function startServe(
   options: { db?: string | undefined; port: number },
   io: CliIo,
 ): Promise<RunningServe> {
+  await checkPortFree(options.port);
   await ensureRendererBuilt(() => io.err('Building the web page (first run after a change)…\n'));
   const earshot = composeEarshot({
-    database: resolveDatabasePath(options.db, io.env),
+    store: openCliStore(options.db, io, 'create'),
+    // From here on a statement never blocks the server for long: writes that find another
+    // process holding the lock wait for it asynchronously (the app service does).
+    interactive: true,
     onInternalError: (error) => io.err(`internal error: ${String(error)}\n`),
   });
   const { models, service } = earshot;

@@ -25,7 +25,7 @@ export function formatStats(stats: StoreStats): string {
 /** Runs `earshot stats`; resolves to the exit code. */
 export async function run(args: string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs(args, { ...dbOption, json: { type: 'boolean' } });
-  const stats = await withStore(values.db, io, collectStats);
+  const stats = await withStore(values.db, io, 'existing', collectStats);
   io.out(values.json ? `${JSON.stringify(stats, null, 2)}\n` : formatStats(stats));
   return 0;
 }

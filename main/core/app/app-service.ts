@@ -6,6 +6,7 @@ import type {
   ResponseOf,
   Result,
 } from '../contract/index.ts';
+import { retryWhileBusy } from '../store/busy.ts';
 import type { Store } from '../store/store.ts';
 import { EventHub } from './event-hub.ts';
 import { importHistory } from './history-use-case.ts';
@@ -22,6 +23,12 @@ export interface AppServiceDeps {
   readonly models: ModelSource;
   readonly events?: EventHub;
   readonly random?: () => number;
+  /**
+   * How long a call waits for another process's write lock before it answers `busy`. Default
+   * 10 minutes. Every handler writes at most one transaction, last, so one that found the
+   * database busy had no effect and is simply run again.
+   */
+  readonly busyTimeoutMs?: number;
   /** Told about unexpected errors (the face decides where they are logged). */
   readonly onInternalError?: (error: unknown) => void;
 }
@@ -111,7 +118,14 @@ export function createAppService(deps: AppServiceDeps): AppService {
     async handle(method, request) {
       const parsed = parseRequest(method, request);
       if (!parsed.ok) return { ok: false, error: parsed.error };
-      return settle(() => handlers[method](parsed.value) as ResponseOf<typeof method>);
+      // Another process (a pipeline, an import) may hold the write lock for a while: wait for
+      // it without blocking the event loop, so a submitted rating is saved, not lost.
+      return settle(
+        () =>
+          retryWhileBusy(() => handlers[method](parsed.value), {
+            timeoutMs: deps.busyTimeoutMs,
+          }) as Promise<ResponseOf<typeof method>>,
+      );
     },
     catalogChanged: () => pool.invalidate(),
     picksOf: (externalId, count) =>

@@ -15,15 +15,29 @@ function idSet(value: unknown): Set<number> {
  */
 export class LocalListener {
   readonly #store: Store;
-  readonly id: number;
+  #id: number | undefined;
 
   constructor(store: Store) {
     this.#store = store;
-    this.id = store.users.ensure('local', externalId);
+  }
+
+  /**
+   * The listener's user id, created by their first write: composing the core and reading an
+   * empty profile write nothing (so they never wait for another process's lock).
+   */
+  #ensureId(): number {
+    this.#id ??= this.#store.users.ensure('local', externalId);
+    return this.#id;
+  }
+
+  #existingId(): number | undefined {
+    this.#id ??= this.#store.users.find('local', externalId)?.id;
+    return this.#id;
   }
 
   ratings(): { trackId: number; rating: number; ratedAt: number }[] {
-    return this.#store.ratings.forUser(this.id);
+    const id = this.#existingId();
+    return id === undefined ? [] : this.#store.ratings.forUser(id);
   }
 
   skipped(): Set<number> {
@@ -49,7 +63,12 @@ export class LocalListener {
     now = Math.floor(Date.now() / 1000),
   ): void {
     this.#store.ratings.upsertMany(
-      ratings.map((r) => ({ userId: this.id, trackId: r.trackId, rating: r.stars, ratedAt: now })),
+      ratings.map((r) => ({
+        userId: this.#ensureId(),
+        trackId: r.trackId,
+        rating: r.stars,
+        ratedAt: now,
+      })),
     );
   }
 
@@ -58,7 +77,8 @@ export class LocalListener {
     return this.#store.transaction(() => {
       this.#store.settings.set(skippedKey, []);
       this.#store.settings.set(hiddenKey, []);
-      return this.#store.ratings.deleteForUser(this.id);
+      const id = this.#existingId();
+      return id === undefined ? 0 : this.#store.ratings.deleteForUser(id);
     });
   }
 }

@@ -10,6 +10,7 @@ import type { SvdOptions } from '../recommender/algorithms/svd-options.ts';
 import { resolveSvdOptions } from '../recommender/algorithms/svd-options.ts';
 import { trainInWorker } from '../recommender/training/train-in-worker.ts';
 import type { TrainOutcome } from '../recommender/training/train-in-worker.ts';
+import { retryWhileBusy } from '../store/busy.ts';
 import type { Store } from '../store/store.ts';
 import type { EventHub } from './event-hub.ts';
 import type { ModelSource } from './model-source.ts';
@@ -155,7 +156,12 @@ export class ModelManager implements ModelSource {
       );
       return outcome;
     }
-    saveModel(store.models, outcome.model, fingerprint, outcome.metrics);
+    // A pipeline or import in another process may hold the write lock: wait for it off the
+    // event loop rather than lose the model (or block the window) over a lock.
+    await retryWhileBusy(
+      () => saveModel(store.models, outcome.model, fingerprint, outcome.metrics),
+      { signal: this.#abort.signal },
+    );
     this.#install(outcome.model, outcome.metrics, Math.floor(Date.now() / 1000));
     this.#setTraining({ status: 'idle' });
     events.emit('model:ready', this.#info!);

@@ -1,4 +1,5 @@
 import type { ApiError, ErrorCode } from '../contract/index.ts';
+import { isBusyError } from '../store/busy.ts';
 
 /** An expected failure of a use-case, carried to every face as `{ code, message }`. */
 export class ServiceError extends Error {
@@ -14,6 +15,12 @@ export class ServiceError extends Error {
 /** The data form of any error; unexpected ones become `internal` with a generic message. */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ServiceError) return { code: error.code, message: error.message };
+  if (isBusyError(error))
+    return {
+      code: 'busy',
+      message:
+        'The database is busy: another Earshot process has been writing to it for a long time. Nothing was saved; try again.',
+    };
   if (error instanceof DOMException && error.name === 'AbortError')
     return { code: 'cancelled', message: 'Cancelled.' };
   return {

@@ -13,6 +13,8 @@ const sourceFailures: ReadonlySet<SpotifyErrorCode> = new Set<SpotifyErrorCode>(
   'forbidden',
   'bad-request',
   'malformed-response',
+  'too-large',
+  'redirected',
 ]);
 
 export function isSourceFailure(code: SpotifyErrorCode): boolean {

@@ -1,4 +1,5 @@
 import type { NewWork } from '../store/crawl-repository.ts';
+import { crawlLimits } from './crawl-limits.ts';
 import type { CrawlSource } from './parse-source.ts';
 
 /** The requests a crawl makes. Each kind is handled by one step in `crawl-steps.ts`. */
@@ -34,7 +35,7 @@ export const pageSize = {
 } as const;
 
 /** Spotify serves search results up to this offset and no further. */
-const maxSearchOffset = 1000;
+const maxSearchOffset = crawlLimits.maxItems['search-page'];
 
 export type PagedKind = keyof typeof pageSize;
 
@@ -90,7 +91,9 @@ export function laterPages(
   total: number,
   extra?: Record<string, unknown>,
 ): NewWork[] {
-  const last = kind === 'search-page' ? Math.min(total - 1, maxSearchOffset) : total - 1;
+  // Never more pages than the collection can really have, whatever `total` claims.
+  const bounded = Math.min(total, crawlLimits.maxItems[kind]);
+  const last = kind === 'search-page' ? Math.min(total - 1, maxSearchOffset) : bounded - 1;
   const pages: NewWork[] = [];
   if (firstPageItems === 0) return pages;
   for (let offset = firstPageItems; offset <= last; offset += pageSize[kind])

@@ -88,6 +88,9 @@ export interface CrawlOptions {
   readonly accountsUrl?: string | undefined;
   readonly env?: Readonly<Record<string, string | undefined>> | undefined;
   readonly timeoutMs?: number | undefined;
+  /** See `SpotifyClientOptions`; defaults from `crawlLimits`. */
+  readonly deadlineMs?: number | undefined;
+  readonly maxBodyBytes?: number | undefined;
   readonly retry?: Partial<RetryPolicy> | undefined;
   readonly maxInFlight?: number | undefined;
   /** Clock in milliseconds; tests move it to expire metadata and tokens. */

@@ -54,6 +54,21 @@ export function formatCrawlSummary(summary: CrawlSummary): string[] {
 }
 
 /**
+ * Runs one crawl as the pipeline's `crawl` step news: started, progress in words, done with
+ * its summary. `crawl` is `runCrawl` in this thread or `crawlInWorker` in another.
+ */
+export async function reportCrawl(
+  sourceCount: number,
+  report: (p: PipelineProgress) => void,
+  crawl: (onProgress: (progress: CrawlProgress) => void) => Promise<CrawlSummary>,
+): Promise<CrawlSummary> {
+  report({ step: 'crawl', status: 'started', message: `Crawling ${sourceCount} Spotify sources` });
+  const summary = await crawl((progress) => report(describeCrawlProgress(progress)));
+  report({ step: 'crawl', status: 'done', message: formatCrawlSummary(summary).join('\n') });
+  return summary;
+}
+
+/**
  * The pipeline's `crawl` step (see `PipelineSteps`): crawls `sources` and reports along the way.
  * A crawl that stops early is still a finished step: its progress is kept and said.
  */
@@ -65,18 +80,8 @@ export function crawlPipelineStep(
   report: (p: PipelineProgress) => void,
   signal?: AbortSignal,
 ) => Promise<CrawlSummary> {
-  return async (store, report, signal) => {
-    report({
-      step: 'crawl',
-      status: 'started',
-      message: `Crawling ${sources.length} Spotify sources`,
-    });
-    const summary = await runCrawl(store, sources, {
-      ...options,
-      signal,
-      onProgress: (progress) => report(describeCrawlProgress(progress)),
-    });
-    report({ step: 'crawl', status: 'done', message: formatCrawlSummary(summary).join('\n') });
-    return summary;
-  };
+  return (store, report, signal) =>
+    reportCrawl(sources.length, report, (onProgress) =>
+      runCrawl(store, sources, { ...options, signal, onProgress }),
+    );
 }

@@ -14,7 +14,11 @@ export interface Page {
 /** Spotify's paging object: `{ href, items, limit, next, offset, previous, total }`. */
 export function readPage(value: unknown): Page | undefined {
   if (!isRecord(value) || !Array.isArray(value.items)) return undefined;
-  const total = typeof value.total === 'number' ? value.total : value.items.length;
+  // A total that is not a count is not believed; a huge one is bounded where pages are planned.
+  const total =
+    typeof value.total === 'number' && Number.isSafeInteger(value.total) && value.total >= 0
+      ? value.total
+      : value.items.length;
   return { items: value.items as unknown[], total };
 }
 

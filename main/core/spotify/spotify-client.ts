@@ -1,6 +1,7 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { AccessTokens } from './access-token.ts';
+import { crawlLimits } from './crawl-limits.ts';
 import type { TokenResult } from './access-token.ts';
 import { attemptRequest } from './http-attempt.ts';
 import type { HttpRequest } from './http-attempt.ts';
@@ -23,8 +24,15 @@ export interface SpotifyClientOptions {
   readonly accountsUrl: string;
   /** Cancels every request of this client. */
   readonly signal?: AbortSignal | undefined;
-  /** Per attempt, body included. Default 20 s. */
+  /** Per attempt, body included. Default `crawlLimits.attemptTimeoutMs`. */
   readonly timeoutMs?: number | undefined;
+  /**
+   * Per request: every attempt and the backoff between them. Default
+   * `crawlLimits.requestDeadlineMs`. A 429's pause does not count against it.
+   */
+  readonly deadlineMs?: number | undefined;
+  /** Largest response body read. Default `crawlLimits.maxBodyBytes`. */
+  readonly maxBodyBytes?: number | undefined;
   readonly retry?: Partial<RetryPolicy> | undefined;
   /** A 429 asking for a longer wait than this fails as `rate-limited` instead. Default 60 s. */
   readonly retryAfterCapSeconds?: number | undefined;
@@ -132,10 +140,16 @@ export class SpotifyClient {
   async #withRetries(request: HttpRequest): Promise<SpotifyResult> {
     let retries = 0;
     let rateLimitWaits = 0;
+    // Measured on the monotonic clock: the injectable `now` may stand still in tests.
+    let deadline = performance.now() + (this.#options.deadlineMs ?? crawlLimits.requestDeadlineMs);
     for (;;) {
+      const pausedFrom = performance.now();
       const paused = await this.#waitOutPause();
       if (paused !== undefined) return { ok: false, error: paused };
-      const result = await this.#limit.run(() => this.#attempt(request));
+      deadline += performance.now() - pausedFrom;
+      const left = deadline - performance.now();
+      if (left <= 0) return { ok: false, error: this.#deadlinePassed() };
+      const result = await this.#limit.run(() => this.#attempt(request, left));
       if (result.ok) return result;
       const error = this.#redactor.failure(result.error);
       if (error.code === 'rate-limited' && rateLimitWaits < maxRateLimitWaits) {
@@ -149,6 +163,8 @@ export class SpotifyClient {
       if (!isTransient(error.code) || retries + 1 >= this.#policy.attempts)
         return { ok: false, error };
       const waitMs = backoffDelay(retries, this.#policy, this.#random);
+      // A retry that could not start before the deadline is not waited for.
+      if (performance.now() + waitMs >= deadline) return { ok: false, error };
       this.#options.onWait?.({ reason: 'retry', ms: waitMs, code: error.code });
       const slept = await this.#sleepFor(waitMs);
       if (slept !== undefined) return { ok: false, error: slept };
@@ -156,10 +172,21 @@ export class SpotifyClient {
     }
   }
 
-  #attempt(request: HttpRequest): Promise<SpotifyResult> {
+  #deadlinePassed(): SpotifyFailure {
+    const seconds = Math.round((this.#options.deadlineMs ?? crawlLimits.requestDeadlineMs) / 1000);
+    return {
+      code: 'timeout',
+      message: `Spotify did not answer within ${seconds} s, retries included`,
+    };
+  }
+
+  #attempt(request: HttpRequest, leftMs: number): Promise<SpotifyResult> {
     this.#requestCount++;
     return attemptRequest(request, {
-      timeoutMs: this.#options.timeoutMs ?? 20_000,
+      timeoutMs: Math.min(leftMs, this.#options.timeoutMs ?? crawlLimits.attemptTimeoutMs),
+      ...(this.#options.maxBodyBytes === undefined
+        ? {}
+        : { maxBodyBytes: this.#options.maxBodyBytes }),
       signal: this.#options.signal,
       agent: (url) => (url.protocol === 'https:' ? this.#agents.https : this.#agents.http),
       nowMs: this.#now(),

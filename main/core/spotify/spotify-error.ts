@@ -3,7 +3,9 @@
  *
  * Beyond the codes Spotify's own errors map to, `unauthorized` is a 401 that persists with a
  * freshly issued token, `bad-request` any other 4xx (Spotify will never accept that request),
- * `malformed-response` a body that is not the JSON promised, and `cancelled` the caller's
+ * `malformed-response` a body that is not the JSON promised, `too-large` a body past
+ * `crawlLimits.maxBodyBytes` (abandoned unread), `redirected` a 3xx (never followed: the
+ * token must not travel anywhere but to the address configured), and `cancelled` the caller's
  * AbortSignal.
  */
 export type SpotifyErrorCode =
@@ -19,6 +21,8 @@ export type SpotifyErrorCode =
   | 'network'
   | 'timeout'
   | 'malformed-response'
+  | 'too-large'
+  | 'redirected'
   | 'cancelled';
 
 /** A failed request as plain data. Its message never contains a secret or a token. */
@@ -85,6 +89,28 @@ export function parseRetryAfter(header: string | null, nowMs: number): number | 
   if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
   const date = Date.parse(header);
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - nowMs) / 1000));
+}
+
+/** A 3xx, described by where it pointed (origin and path only: a query may carry anything). */
+export function redirectFailure(
+  status: number,
+  location: string | null,
+  from: string,
+): SpotifyFailure {
+  let target = 'nowhere';
+  try {
+    if (location !== null) {
+      const url = new URL(location, from);
+      target = `${url.origin}${url.pathname}`;
+    }
+  } catch {
+    target = 'an unreadable address';
+  }
+  return {
+    code: 'redirected',
+    status,
+    message: `Spotify answered ${status}, a redirect to ${target}; Earshot follows no redirects, so nothing was sent there`,
+  };
 }
 
 /** Maps a non-2xx answer to a failure with a stable code and Spotify's own words. */

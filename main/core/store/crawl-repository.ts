@@ -149,12 +149,14 @@ export class CrawlRepository {
     first: NewWork,
     now: number,
   ): CrawlSourceRow {
-    return this.#db.transaction(() => {
-      const row = this.#sql.upsertSource.get(key, kind, genre ?? null, now)!;
-      this.#sql.retryFailedWork.run(row.id);
-      this.#sql.insertWork.get(row.id, first.kind, first.path, contextJson(first.context));
-      return toSource(row);
-    })();
+    return this.#db
+      .transaction(() => {
+        const row = this.#sql.upsertSource.get(key, kind, genre ?? null, now)!;
+        this.#sql.retryFailedWork.run(row.id);
+        this.#sql.insertWork.get(row.id, first.kind, first.path, contextJson(first.context));
+        return toSource(row);
+      })
+      .immediate();
   }
 
   /** Every request the given sources still need, oldest first. */
@@ -188,32 +190,36 @@ export class CrawlRepository {
     now: number,
     staleBefore: number,
   ): WorkItem[] {
-    return this.#db.transaction(() => {
-      for (const track of result.tracks) {
-        this.#sql.upsertRaw.run(track.spotifyId, track.json, Number(track.isFull), now);
-        if (genre !== null) this.#sql.addGenre.run(track.spotifyId, genre);
-      }
-      const todo: WorkItem[] = [];
-      for (const child of result.children) {
-        const row = this.#sql.insertWork.get(
-          item.sourceId,
-          child.kind,
-          child.path,
-          contextJson(child.context),
-        )!;
-        if (isTodo(row, staleBefore)) todo.push(toWork(row));
-      }
-      this.#sql.markDone.run(now, item.id);
-      return todo;
-    })();
+    return this.#db
+      .transaction(() => {
+        for (const track of result.tracks) {
+          this.#sql.upsertRaw.run(track.spotifyId, track.json, Number(track.isFull), now);
+          if (genre !== null) this.#sql.addGenre.run(track.spotifyId, genre);
+        }
+        const todo: WorkItem[] = [];
+        for (const child of result.children) {
+          const row = this.#sql.insertWork.get(
+            item.sourceId,
+            child.kind,
+            child.path,
+            contextJson(child.context),
+          )!;
+          if (isTodo(row, staleBefore)) todo.push(toWork(row));
+        }
+        this.#sql.markDone.run(now, item.id);
+        return todo;
+      })
+      .immediate();
   }
 
   /** Marks a source failed because of one of its requests; its other work is skipped. */
   failSource(item: WorkItem, code: string, message: string, now: number): void {
-    this.#db.transaction(() => {
-      this.#sql.markFailed.run(item.id);
-      this.#sql.failSource.run(code, message, now, item.sourceId);
-    })();
+    this.#db
+      .transaction(() => {
+        this.#sql.markFailed.run(item.id);
+        this.#sql.failSource.run(code, message, now, item.sourceId);
+      })
+      .immediate();
   }
 
   /**
@@ -225,22 +231,24 @@ export class CrawlRepository {
     staleBefore: number,
     now: number,
   ): Map<number, CrawlSourceRow> {
-    return this.#db.transaction(() => {
-      const sources = JSON.stringify(sourceIds);
-      const busy = this.#db
-        .prepare(`SELECT DISTINCT w.source_id FROM crawl_work w WHERE ${todoWhere}`)
-        .pluck()
-        .all({ sources, staleBefore }) as number[];
-      const withWork = new Set(busy);
-      for (const id of sourceIds) {
-        if (withWork.has(id)) this.#sql.reopenSource.run(id);
-        else this.#sql.finishSource.run(now, id);
-      }
-      const rows = this.#db
-        .prepare('SELECT * FROM crawl_sources WHERE id IN (SELECT value FROM json_each(?))')
-        .all(sources) as SourceDbRow[];
-      return new Map(rows.map((row) => [row.id, toSource(row)]));
-    })();
+    return this.#db
+      .transaction(() => {
+        const sources = JSON.stringify(sourceIds);
+        const busy = this.#db
+          .prepare(`SELECT DISTINCT w.source_id FROM crawl_work w WHERE ${todoWhere}`)
+          .pluck()
+          .all({ sources, staleBefore }) as number[];
+        const withWork = new Set(busy);
+        for (const id of sourceIds) {
+          if (withWork.has(id)) this.#sql.reopenSource.run(id);
+          else this.#sql.finishSource.run(now, id);
+        }
+        const rows = this.#db
+          .prepare('SELECT * FROM crawl_sources WHERE id IN (SELECT value FROM json_each(?))')
+          .all(sources) as SourceDbRow[];
+        return new Map(rows.map((row) => [row.id, toSource(row)]));
+      })
+      .immediate();
   }
 
   rawTrackCount(): number {

@@ -28,7 +28,19 @@ export function resolveDatabasePath(
   env: NodeJS.ProcessEnv = process.env,
   platform: NodeJS.Platform = process.platform,
 ): string {
-  if (explicit) return explicit;
-  if (env.EARSHOT_DB) return env.EARSHOT_DB;
-  return join(defaultDataDir(platform, env), databaseFileName);
+  return resolveDatabaseLocation(explicit, env, platform).path;
+}
+
+/**
+ * {@link resolveDatabasePath}, and whether it is the per-user default. Only the default's
+ * folder may be created on a first run: a path the user typed names a folder that must exist.
+ */
+export function resolveDatabaseLocation(
+  explicit: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): { readonly path: string; readonly isDefault: boolean } {
+  if (explicit) return { path: explicit, isDefault: false };
+  if (env.EARSHOT_DB) return { path: env.EARSHOT_DB, isDefault: false };
+  return { path: join(defaultDataDir(platform, env), databaseFileName), isDefault: true };
 }

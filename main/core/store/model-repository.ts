@@ -38,7 +38,10 @@ function describe(row: Omit<ModelRow, 'payload'>): Omit<StoredModel, 'payload'> 
   };
 }
 
-/** Keeps the newest few models so a bad training run can be rolled back by hand. */
+/**
+ * Keeps the newest few models of each algorithm (the stars' SVD and the picks' ranking model are
+ * saved side by side) so a bad training run can be rolled back by hand.
+ */
 const modelsKept = 3;
 
 export class ModelRepository {
@@ -48,45 +51,52 @@ export class ModelRepository {
     this.#db = db;
   }
 
-  /** Stores a model as the current one and prunes old ones, in one transaction. */
+  /** Stores a model as the current one of its algorithm and prunes old ones, in one transaction. */
   save(model: NewModel): number {
-    return this.#db.transaction(() => {
-      const { lastInsertRowid } = this.#db
-        .prepare(
-          `INSERT INTO models (algorithm, params, seed, metrics, fingerprint, payload, created_at)
+    return this.#db
+      .transaction(() => {
+        const { lastInsertRowid } = this.#db
+          .prepare(
+            `INSERT INTO models (algorithm, params, seed, metrics, fingerprint, payload, created_at)
            VALUES (?, ?, ?, ?, ?, ?, unixepoch())`,
-        )
-        .run(
-          model.algorithm,
-          JSON.stringify(model.params),
-          model.seed,
-          JSON.stringify(model.metrics),
-          model.fingerprint,
-          model.payload,
-        );
-      this.#db
-        .prepare(
-          'DELETE FROM models WHERE id NOT IN (SELECT id FROM models ORDER BY id DESC LIMIT ?)',
-        )
-        .run(modelsKept);
-      return Number(lastInsertRowid);
-    })();
+          )
+          .run(
+            model.algorithm,
+            JSON.stringify(model.params),
+            model.seed,
+            JSON.stringify(model.metrics),
+            model.fingerprint,
+            model.payload,
+          );
+        this.#db
+          .prepare(
+            `DELETE FROM models WHERE algorithm = ? AND id NOT IN
+               (SELECT id FROM models WHERE algorithm = ? ORDER BY id DESC LIMIT ?)`,
+          )
+          .run(model.algorithm, model.algorithm, modelsKept);
+        return Number(lastInsertRowid);
+      })
+      .immediate();
   }
 
-  /** The newest model's description without its (large) payload. */
-  latestInfo(): Omit<StoredModel, 'payload'> | undefined {
+  /** The newest model's description (of `algorithm`, when given) without its (large) payload. */
+  latestInfo(algorithm?: string): Omit<StoredModel, 'payload'> | undefined {
     const row = this.#db
       .prepare(
-        'SELECT id, algorithm, params, seed, metrics, fingerprint, created_at FROM models ORDER BY id DESC LIMIT 1',
+        `SELECT id, algorithm, params, seed, metrics, fingerprint, created_at FROM models
+         WHERE @algorithm IS NULL OR algorithm = @algorithm ORDER BY id DESC LIMIT 1`,
       )
-      .get() as Omit<ModelRow, 'payload'> | undefined;
+      .get({ algorithm: algorithm ?? null }) as Omit<ModelRow, 'payload'> | undefined;
     return row && describe(row);
   }
 
-  /** The most recently saved model, if any. */
-  latest(): StoredModel | undefined {
-    const row = this.#db.prepare('SELECT * FROM models ORDER BY id DESC LIMIT 1').get() as
-      ModelRow | undefined;
+  /** The most recently saved model (of `algorithm`, when given), if any. */
+  latest(algorithm?: string): StoredModel | undefined {
+    const row = this.#db
+      .prepare(
+        'SELECT * FROM models WHERE @algorithm IS NULL OR algorithm = @algorithm ORDER BY id DESC LIMIT 1',
+      )
+      .get({ algorithm: algorithm ?? null }) as ModelRow | undefined;
     if (row === undefined) return undefined;
     const { payload } = row;
     return {

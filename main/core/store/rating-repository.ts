@@ -30,6 +30,9 @@ export interface RatingArrays {
 
 /** A rating with the public ids of its user and item, as `export` writes it. */
 export interface ExportedRating {
+  /** The row keys, for paging: the next page starts after them. */
+  readonly userRowId: number;
+  readonly trackRowId: number;
   readonly userId: string;
   readonly userKind: UserKind;
   readonly itemKey: string;
@@ -58,9 +61,11 @@ export class RatingRepository {
     const upsert = this.#db.prepare<[number, number, number, number]>(`
       INSERT INTO ratings (user_id, track_id, rating, rated_at) VALUES (?, ?, ?, ?)
       ON CONFLICT (user_id, track_id) DO UPDATE SET rating = excluded.rating, rated_at = excluded.rated_at`);
-    this.#db.transaction(() => {
-      for (const row of rows) upsert.run(row.userId, row.trackId, row.rating, row.ratedAt);
-    })();
+    this.#db
+      .transaction(() => {
+        for (const row of rows) upsert.run(row.userId, row.trackId, row.rating, row.ratedAt);
+      })
+      .immediate();
   }
 
   /**
@@ -82,26 +87,28 @@ export class RatingRepository {
     const batchSize = 500;
     const upsertTail =
       ' ON CONFLICT (user_id, track_id) DO UPDATE SET rating = excluded.rating, rated_at = excluded.rated_at';
-    this.#db.transaction(() => {
-      let nextReport = progressEvery;
-      for (let start = 0; start < order.length; start += batchSize) {
-        const end = Math.min(order.length, start + batchSize);
-        const values: string[] = [];
-        for (let i = start; i < end; i++) {
-          const row = order[i];
-          values.push(
-            `(${integer(userIds[row])},${integer(trackIds[row])},${finite(ratings[row])},${integer(ratedAt[row])})`,
+    this.#db
+      .transaction(() => {
+        let nextReport = progressEvery;
+        for (let start = 0; start < order.length; start += batchSize) {
+          const end = Math.min(order.length, start + batchSize);
+          const values: string[] = [];
+          for (let i = start; i < end; i++) {
+            const row = order[i];
+            values.push(
+              `(${integer(userIds[row])},${integer(trackIds[row])},${finite(ratings[row])},${integer(ratedAt[row])})`,
+            );
+          }
+          this.#db.exec(
+            `INSERT INTO ratings (user_id, track_id, rating, rated_at) VALUES ${values.join(',')}${upsertTail}`,
           );
+          if (onWritten && end >= nextReport) {
+            onWritten(end);
+            nextReport += progressEvery;
+          }
         }
-        this.#db.exec(
-          `INSERT INTO ratings (user_id, track_id, rating, rated_at) VALUES ${values.join(',')}${upsertTail}`,
-        );
-        if (onWritten && end >= nextReport) {
-          onWritten(end);
-          nextReport += progressEvery;
-        }
-      }
-    })();
+      })
+      .immediate();
     onWritten?.(order.length);
   }
 
@@ -113,15 +120,24 @@ export class RatingRepository {
       .all(userId) as { trackId: number; rating: number; ratedAt: number }[];
   }
 
-  /** Every rating with the public ids of its user and item, in key order, one row at a time. */
-  iterateForExport(): IterableIterator<ExportedRating> {
+  /**
+   * Ratings with the public ids of their user and item, for export: up to `limit` after the
+   * (user, track) key `after`, in key order. Each page is a finished query, so a caller that
+   * awaits between pages leaves the connection free for others (an open iterator would block it).
+   */
+  exportPage(
+    after: { userRowId: number; trackRowId: number } | undefined,
+    limit: number,
+  ): ExportedRating[] {
     return this.#db
       .prepare(
-        `SELECT u.external_id AS userId, u.kind AS userKind, t.item_key AS itemKey, r.rating
+        `SELECT r.user_id AS userRowId, r.track_id AS trackRowId, u.external_id AS userId,
+                u.kind AS userKind, t.item_key AS itemKey, r.rating
          FROM ratings r JOIN users u ON u.id = r.user_id JOIN tracks t ON t.id = r.track_id
-         ORDER BY r.user_id, r.track_id`,
+         WHERE (r.user_id, r.track_id) > (?, ?)
+         ORDER BY r.user_id, r.track_id LIMIT ?`,
       )
-      .iterate() as IterableIterator<ExportedRating>;
+      .all(after?.userRowId ?? -1, after?.trackRowId ?? -1, limit) as ExportedRating[];
   }
 
   /** Per track: how many ratings, their mean and standard deviation (one scan of the table). */

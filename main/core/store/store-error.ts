@@ -1,6 +1,11 @@
-export type StoreErrorCode = 'not-a-database' | 'newer-schema' | 'cannot-open';
+export type StoreErrorCode =
+  'not-a-database' | 'foreign' | 'newer-schema' | 'missing' | 'no-folder' | 'busy' | 'cannot-open';
 
-/** A database that cannot be used as it is. The file named by `path` was left untouched. */
+/**
+ * A database that cannot be used as it is, or not now (`busy`). The message is one line for
+ * the user. Except for `busy` after some work committed, the file named by `path` was left
+ * untouched.
+ */
 export class StoreError extends Error {
   readonly code: StoreErrorCode;
   readonly path: string;

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { CrawlRepository } from './crawl-repository.ts';
 import { ModelRepository } from './model-repository.ts';
 import { openDatabase } from './open-database.ts';
+import type { OpenDatabaseOptions } from './open-database.ts';
 import { RatingRepository } from './rating-repository.ts';
 import { SettingsRepository } from './settings-repository.ts';
 import { SignalRepository } from './signal-repository.ts';
@@ -12,6 +13,8 @@ import { UserRepository } from './user-repository.ts';
 export interface Store {
   readonly path: string;
   readonly db: Database;
+  /** Whether opening it made a new database (the file was missing or empty). */
+  readonly created: boolean;
   readonly tracks: TrackRepository;
   readonly users: UserRepository;
   readonly ratings: RatingRepository;
@@ -21,16 +24,26 @@ export interface Store {
   readonly crawl: CrawlRepository;
   /** Listening-history signals and unmatched recordings (see `ratings/history/`). */
   readonly signals: SignalRepository;
-  /** Runs `work` in one transaction: all of its writes land, or none do. */
+  /**
+   * Runs `work` in one IMMEDIATE transaction: the write lock is taken at the start (waiting up
+   * to the busy timeout), so no read-then-write upgrade can fail half way; all of its writes
+   * land, or none do.
+   */
   transaction<T>(work: () => T): T;
+  /**
+   * How long a statement waits for another process's lock. Interactive faces set it short once
+   * open and wait with `retryWhileBusy` (busy.ts) instead, which never blocks the event loop.
+   */
+  setBusyTimeout(ms: number): void;
   close(): void;
 }
 
-export function openStore(path: string): Store {
-  const db = openDatabase(path);
+export function openStore(path: string, options: OpenDatabaseOptions = {}): Store {
+  const { db, created } = openDatabase(path, options);
   return {
     path,
     db,
+    created,
     tracks: new TrackRepository(db),
     users: new UserRepository(db),
     ratings: new RatingRepository(db),
@@ -38,7 +51,8 @@ export function openStore(path: string): Store {
     models: new ModelRepository(db),
     crawl: new CrawlRepository(db),
     signals: new SignalRepository(db),
-    transaction: (work) => db.transaction(work)(),
+    transaction: (work) => db.transaction(work).immediate(),
+    setBusyTimeout: (ms) => void db.pragma(`busy_timeout = ${Math.max(0, Math.floor(ms))}`),
     close: () => db.close(),
   };
 }

@@ -101,12 +101,14 @@ export class TrackRepository {
   /** Inserts new tracks and updates existing ones (matched by `itemKey`), in one transaction. */
   upsertMany(tracks: readonly TrackInput[], now = Math.floor(Date.now() / 1000)): UpsertSummary {
     let inserted = 0;
-    this.#db.transaction(() => {
-      for (const track of tracks) {
-        if (this.#findKey.get(track.itemKey) === undefined) inserted++;
-        this.#write(track, now);
-      }
-    })();
+    this.#db
+      .transaction(() => {
+        for (const track of tracks) {
+          if (this.#findKey.get(track.itemKey) === undefined) inserted++;
+          this.#write(track, now);
+        }
+      })
+      .immediate();
     return { inserted, updated: tracks.length - inserted };
   }
 
@@ -183,9 +185,11 @@ export class TrackRepository {
     const insert = this.#db.prepare(`
       INSERT OR IGNORE INTO tracks (item_key, source, title, dedupe_key, created_at)
       VALUES (?, 'placeholder', ?, ?, ?)`);
-    this.#db.transaction(() => {
-      for (const key of itemKeys) insert.run(key, `Item ${key}`, `placeholder|${key}`, now);
-    })();
+    this.#db
+      .transaction(() => {
+        for (const key of itemKeys) insert.run(key, `Item ${key}`, `placeholder|${key}`, now);
+      })
+      .immediate();
   }
 
   idsOfSource(source: TrackSource): number[] {

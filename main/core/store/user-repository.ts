@@ -34,9 +34,11 @@ export class UserRepository {
   /** Ids of many users of one kind, created as needed, in one transaction. */
   ensureMany(kind: UserKind, externalIds: readonly string[]): Map<string, number> {
     const ids = new Map<string, number>();
-    this.#db.transaction(() => {
-      for (const externalId of externalIds) ids.set(externalId, this.ensure(kind, externalId));
-    })();
+    this.#db
+      .transaction(() => {
+        for (const externalId of externalIds) ids.set(externalId, this.ensure(kind, externalId));
+      })
+      .immediate();
     return ids;
   }
 

@@ -82,7 +82,7 @@ describe('crossValidate', () => {
     const result = crossValidate(stars, { algorithm: 'popularity', folds: 4, seed: 1, k: 10 });
     const lines = formatCrossValidation(result).trimEnd().split('\n');
     expect(lines[0]).toBe(
-      'Evaluating RMSE, MAE, FCP, Precision@10, Recall@10, NDCG@10, HitRate@10 of algorithm popularity on 4 split(s).',
+      'Evaluating RMSE, MAE, FCP, Precision@10, Recall@10, NDCG@10, HitRate@10, MAP@10, Coverage@10, Novelty@10, Diversity@10 of algorithm popularity on 4 split(s).',
     );
     expect(lines[2].split(/\s{2,}/).filter(Boolean)).toEqual([
       'Fold 1',
@@ -95,7 +95,8 @@ describe('crossValidate', () => {
     const rmseCells = lines[3].split(/\s+/).slice(2);
     expect(rmseCells).toHaveLength(6);
     expect(Number(rmseCells[4])).toBeCloseTo(result.mean.rmse, 4);
-    expect(lines.at(-1)).toMatch(/^Test time/);
+    expect(lines[15]).toMatch(/^Test time/);
+    expect(lines.at(-1)).toBe('Ranking: full-catalog protocol, relevant = held-out rating ≥ 4.');
   });
 
   it('evaluates one seeded train/test split, counting test pairs the training part lacked', () => {

@@ -60,3 +60,55 @@ export function selectRatings(ratings: RatingArrays, positions: Iterable<number>
     ratings: Float32Array.from(picked, (r) => ratings.ratings[r]),
   };
 }
+
+export interface ClusterShape {
+  readonly users: number;
+  readonly clusters: number;
+  readonly itemsPerCluster: number;
+  /** Songs each user rates 4–5★ in their own cluster. */
+  readonly liked: number;
+  /** Songs each user rates 1–2★ in other clusters. */
+  readonly disliked: number;
+  readonly seed: number;
+}
+
+/**
+ * Planted tastes: items fall in clusters (track 5001 + i is in cluster ⌊i / itemsPerCluster⌋),
+ * user 1001 + u belongs to cluster u mod clusters, likes songs of their own cluster and
+ * dislikes a few of the others'. `clusterOf(trackId)` says where a track belongs.
+ */
+export function plantedClusters(shape: ClusterShape): RatingArrays & {
+  clusterOf(trackId: number): number;
+} {
+  const random = new Prng(shape.seed);
+  const [userIds, trackIds, ratings]: number[][] = [[], [], []];
+  const size = shape.itemsPerCluster;
+  const draw = (from: number, count: number, pool: number): number[] => {
+    const picked = new Set<number>();
+    while (picked.size < count) picked.add(from + random.nextInt(pool));
+    return [...picked].sort((a, b) => a - b);
+  };
+  for (let u = 0; u < shape.users; u++) {
+    const home = u % shape.clusters;
+    const liked = draw(home * size, shape.liked, size);
+    const others = draw(0, shape.disliked, (shape.clusters - 1) * size).map((i) =>
+      i >= home * size ? i + size : i,
+    );
+    for (const [items, low] of [
+      [liked, 4],
+      [others, 1],
+    ] as const) {
+      for (const item of items) {
+        userIds.push(1001 + u);
+        trackIds.push(5001 + item);
+        ratings.push(low + random.nextInt(2));
+      }
+    }
+  }
+  return {
+    userIds: Int32Array.from(userIds),
+    trackIds: Int32Array.from(trackIds),
+    ratings: Float32Array.from(ratings),
+    clusterOf: (trackId) => Math.floor((trackId - 5001) / size),
+  };
+}

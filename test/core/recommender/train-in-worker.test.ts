@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { fingerprintRatings } from '../../../main/core/recommender/storage/fingerprint.ts';
 import { fitSvd } from '../../../main/core/recommender/algorithms/svd.ts';
 import type { EpochProgress } from '../../../main/core/recommender/algorithms/svd.ts';
-import { trainInWorker } from '../../../main/core/recommender/training/train-in-worker.ts';
+import {
+  trainInWorker,
+  trainModelsInWorker,
+} from '../../../main/core/recommender/training/train-in-worker.ts';
+import type { TrainProgress } from '../../../main/core/recommender/training/train-messages.ts';
+import { fitSvdCalibration } from '../../../main/core/recommender/algorithms/calibrated-svd.ts';
+import { indexRatings } from '../../../main/core/recommender/algorithms/indexed-ratings.ts';
+import { fitRankingModel } from '../../../main/core/recommender/algorithms/ranking-model.ts';
+import { pickRankingOptions } from '../../../main/core/recommender/algorithms/picks.ts';
 import { plantedRatings } from './planted-ratings.ts';
 
 function freshData() {
@@ -45,6 +53,42 @@ describe('trainInWorker', () => {
       itemCount: 150,
     });
     expect(outcome.metrics.trainRmse).toBe(progress[5].trainRmse);
+  });
+
+  it('fits calibration, SVD and the picks ranking model in one run, as in-process', async () => {
+    const data = freshData();
+    const copy = {
+      userIds: data.userIds.slice(),
+      trackIds: data.trackIds.slice(),
+      ratings: data.ratings.map((r) => Math.min(5, Math.max(1, Math.round(r)))),
+    };
+    const stars = { ...data, ratings: copy.ratings.slice() };
+    const options = { factors: 8, epochs: 4, seed: 3 };
+    const progress: TrainProgress[] = [];
+    const outcome = await trainModelsInWorker(
+      stars,
+      options,
+      { calibration: {}, ranking: 'picks' },
+      { onProgress: (p) => progress.push(p) },
+    );
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(progress.map((p) => p.stage)).toEqual([
+      ...Array<string>(4).fill('calibration'),
+      ...Array<string>(4).fill('svd'),
+      ...Array<string>(15).fill('ranking'),
+    ]);
+    expect(progress.at(-1)).toEqual({
+      stage: 'ranking',
+      algorithm: 'implicit-als',
+      step: 15,
+      steps: 15,
+    });
+    expect(outcome.model.userFactors).toEqual(fitSvd(copy, options).userFactors);
+    expect(outcome.model.calibration).toEqual(fitSvdCalibration(indexRatings(copy), options));
+    expect(outcome.ranking?.model).toEqual(fitRankingModel(copy, pickRankingOptions(150)));
+    expect(outcome.ranking?.metrics).toMatchObject({ userCount: 200, itemCount: 150 });
+    expect(outcome.fingerprint).toBe(fingerprintRatings(copy));
   });
 
   it('stops soon after an abort and reports cancelled', async () => {

@@ -47,6 +47,66 @@ describe('runTrainJob', () => {
     });
   });
 
+  it('runs calibration, SVD and ranking stages in order, and names the stage a cancel stopped', async () => {
+    const stars = {
+      ...data,
+      ratings: data.ratings.map((r) => Math.min(5, Math.max(1, Math.round(r)))),
+    };
+    const messages: TrainResponse[] = [];
+    const io = {
+      post: (message: TrainResponse) => void messages.push(message),
+      isCancelled: () => false,
+      yieldToEvents: () => Promise.resolve(),
+    };
+    const plan = {
+      calibration: { holdout: 0.2 },
+      ranking: { algorithm: 'implicit-als', iterations: 3, factors: 4 },
+    } as const;
+    await runTrainJob(stars, { factors: 4, epochs: 2 }, io, plan);
+    const stages = messages.map((m) => (m.type === 'progress' ? `${m.stage}` : m.type));
+    expect(stages).toEqual([
+      'calibration',
+      'calibration',
+      'svd',
+      'svd',
+      'ranking',
+      'ranking',
+      'ranking',
+      'done',
+    ]);
+    const done = messages.at(-1);
+    if (done?.type !== 'done') throw new Error('expected done');
+    expect(done.model.calibration?.stars.length).toBeGreaterThan(0);
+    expect(done.ranking?.model.algorithm).toBe('implicit-als');
+    const cancelled: TrainResponse[] = [];
+    await runTrainJob(
+      stars,
+      { factors: 4, epochs: 2 },
+      {
+        ...io,
+        post: (message) => void cancelled.push(message),
+        isCancelled: () => cancelled.length >= 5,
+      },
+      plan,
+    );
+    expect(cancelled.at(-1)).toMatchObject({
+      error: { code: 'cancelled', message: 'cancelled before ranking step 2' },
+    });
+    const bad: TrainResponse[] = [];
+    await runTrainJob(
+      stars,
+      { factors: 4 },
+      { ...io, post: (m) => void bad.push(m) },
+      { ranking: { algorithm: 'ease', lambda: 0 } },
+    );
+    expect(bad).toEqual([
+      {
+        type: 'error',
+        error: { code: 'invalid-input', message: expect.stringMatching(/lambda/) as string },
+      },
+    ]);
+  });
+
   it('reports bad ratings and options as invalid-input, without any progress', async () => {
     const mismatched = { ...data, ratings: data.ratings.subarray(1) };
     expect((await run(mismatched)).map((m) => m.message)).toEqual([

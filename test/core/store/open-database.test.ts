@@ -1,6 +1,7 @@
 import Sqlite from 'better-sqlite3';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { earshotApplicationId } from '../../../main/core/store/database-identity.ts';
 import { latestSchemaVersion } from '../../../main/core/store/migrations.ts';
 import { openDatabase } from '../../../main/core/store/open-database.ts';
 import { StoreError } from '../../../main/core/store/store-error.ts';
@@ -9,10 +10,12 @@ import { tempDbPath } from '../../helpers/temp-dir.ts';
 describe('openDatabase', () => {
   it('creates a new file at the latest schema in WAL mode with foreign keys on', () => {
     const path = tempDbPath();
-    const db = openDatabase(path);
+    const { db, created } = openDatabase(path);
+    expect(created).toBe(true);
     expect(db.pragma('user_version', { simple: true })).toBe(latestSchemaVersion);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('application_id', { simple: true })).toBe(earshotApplicationId);
     const tables = db
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
       .pluck()
@@ -23,12 +26,13 @@ describe('openDatabase', () => {
 
   it('reopens an existing database without migrating it again', () => {
     const path = tempDbPath();
-    const first = openDatabase(path);
+    const first = openDatabase(path).db;
     first.prepare("INSERT INTO settings (key, value) VALUES ('k', '1')").run();
     first.close();
     const second = openDatabase(path);
-    expect(second.prepare("SELECT value FROM settings WHERE key = 'k'").pluck().get()).toBe('1');
-    second.close();
+    expect(second.created).toBe(false);
+    expect(second.db.prepare("SELECT value FROM settings WHERE key = 'k'").pluck().get()).toBe('1');
+    second.db.close();
   });
 
   it('rejects a file that is not SQLite, naming the path and leaving the file untouched', () => {
@@ -50,6 +54,7 @@ describe('openDatabase', () => {
   it('rejects a database from a newer schema and leaves it as it was', () => {
     const path = tempDbPath();
     const newer = new Sqlite(path);
+    newer.pragma(`application_id = ${earshotApplicationId}`);
     newer.pragma(`user_version = ${latestSchemaVersion + 1}`);
     newer.close();
     const before = readFileSync(path);

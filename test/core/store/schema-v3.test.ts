@@ -18,7 +18,7 @@ describe('schema v3', () => {
       INSERT INTO ratings VALUES (1, 1, 4.5, 100);`);
     expect(() => old.exec('UPDATE ratings SET rating = 0.5')).toThrow(/CHECK/);
     old.close();
-    const db = openDatabase(path);
+    const { db } = openDatabase(path, { create: false });
     expect(db.prepare('SELECT user_id, track_id, rating, rated_at FROM ratings').all()).toEqual([
       { user_id: 1, track_id: 1, rating: 4.5, rated_at: 100 },
     ]);

@@ -2,6 +2,9 @@ import { loadScoreKernel } from '../kernels/score-kernel.ts';
 import type { SvdModel } from './svd-model.ts';
 import { createMemory } from '../kernels/wasm-runtime.ts';
 
+/** The item side a scorer needs: an SVD model has it, and so does implicit ALS (prior as b_i). */
+export type ScorableItems = Pick<SvdModel, 'factors' | 'itemIds' | 'itemBias' | 'itemFactors'>;
+
 /** Scores all of a model's items for one user vector at a time. */
 export interface ItemScorer {
   /**
@@ -16,7 +19,7 @@ export interface ItemScorer {
  * memory once, so each later scoring pass is one SIMD sweep: about k·items/4 vector
  * multiply-adds. Keep one per loaded model; building it costs one copy of the item factors.
  */
-export function createItemScorer(model: SvdModel): ItemScorer {
+export function createItemScorer(model: ScorableItems): ItemScorer {
   const k = model.factors;
   const items = model.itemIds.length;
   const stride = Math.ceil(k / 4) * 4;

@@ -1,6 +1,9 @@
 import type { BaselineOnlyOptions } from './baselines.ts';
 import { estimateBias, fitBaselineOnly, fitPopularity } from './baselines.ts';
 import type { IndexedRatings } from './indexed-ratings.ts';
+import { pickRankingOptions } from './picks.ts';
+import { rankingPredictor } from './ranking-predictor.ts';
+import type { EaseOptions, ImplicitAlsOptions } from './ranking-options.ts';
 import { fitSvdIndexed } from './svd.ts';
 import { clip, estimateSvd } from './svd-model.ts';
 import type { SvdOptions } from './svd-options.ts';
@@ -10,16 +13,68 @@ import { resolveSvdOptions } from './svd-options.ts';
 export type AlgorithmSpec =
   | { readonly algorithm: 'svd' | 'svd-reference'; readonly options?: SvdOptions }
   | { readonly algorithm: 'baseline-only'; readonly options?: BaselineOnlyOptions }
-  | { readonly algorithm: 'global-mean' | 'popularity'; readonly options?: undefined };
+  | { readonly algorithm: 'global-mean' | 'popularity'; readonly options?: undefined }
+  | { readonly algorithm: 'ease'; readonly options?: Omit<EaseOptions, 'algorithm'> }
+  | { readonly algorithm: 'implicit-als'; readonly options?: Omit<ImplicitAlsOptions, 'algorithm'> }
+  /**
+   * What the app shows: the ranking model {@link pickRankingOptions} chooses for the catalog's
+   * size orders the list; SVD with these options (calibrated) gives its stars.
+   */
+  | { readonly algorithm: 'picks'; readonly options?: SvdOptions };
 
 export type AlgorithmName = AlgorithmSpec['algorithm'];
 
 /** A trained model seen through dense indices of its training data (−1: not in it). */
 export interface Predictor {
-  /** Predicted stars, clipped to the rating scale, with the algorithm's fallbacks. */
-  estimate(user: number, item: number): number;
-  /** What ranking sorts by: the unclipped estimate, or the rating count for popularity. */
-  rankScore(user: number, item: number): number;
+  /** Predicted stars, clipped to the rating scale, with the algorithm's fallbacks; NaN if none. */
+  readonly estimate: (user: number, item: number) => number;
+  /** What ranking sorts by: the unclipped estimate, a ranking score, or the rating count. */
+  readonly rankScore: (user: number, item: number) => number;
+  /** rankScore of every training item for a training user, in dense item order. */
+  readonly scoreCatalog: (user: number) => Float32Array | Float64Array;
+  /** The unclipped SVD score behind the stars (svd, svd-reference, picks): what calibration maps. */
+  readonly starScore?: (user: number, item: number) => number;
+}
+
+/** The SVD options behind an algorithm's stars (svd, svd-reference, picks), if it has any. */
+export function starOptionsOf(spec: AlgorithmSpec): SvdOptions | undefined {
+  const { algorithm } = spec;
+  return algorithm === 'svd' || algorithm === 'svd-reference' || algorithm === 'picks'
+    ? (spec.options ?? {})
+    : undefined;
+}
+
+/** A predictor from a per-pair estimate and rank score (the catalog scored pair by pair). */
+function pairwise(
+  data: IndexedRatings,
+  estimate: (user: number, item: number) => number,
+  rankScore: (user: number, item: number) => number,
+): Predictor {
+  const scores = new Float64Array(data.itemIds.length);
+  return {
+    estimate,
+    rankScore,
+    scoreCatalog(user) {
+      for (let item = 0; item < scores.length; item++) scores[item] = rankScore(user, item);
+      return scores;
+    },
+  };
+}
+
+/** SVD's options with predictions clipped to the data's `scale` unless they name their own. */
+function svdOptionsOn(
+  scale: { readonly min: number; readonly max: number },
+  options: SvdOptions | undefined,
+): SvdOptions {
+  return { ratingScale: scale, ...options };
+}
+
+function svdPredictor(data: IndexedRatings, options: SvdOptions, reference: boolean): Predictor {
+  const implementation = reference ? 'reference' : 'fast';
+  const model = fitSvdIndexed(data, { ...options, implementation });
+  const scale = resolveSvdOptions(options).ratingScale;
+  const score = (u: number, i: number): number => estimateSvd(model, u, i);
+  return { ...pairwise(data, (u, i) => clip(score(u, i), scale), score), starScore: score };
 }
 
 /**
@@ -33,31 +88,38 @@ export function trainPredictor(
 ): Predictor {
   switch (spec.algorithm) {
     case 'svd':
-    case 'svd-reference': {
-      const implementation = spec.algorithm === 'svd' ? 'fast' : 'reference';
-      const options = { ratingScale: scale, ...spec.options };
-      const model = fitSvdIndexed(data, { ...options, implementation });
-      const svdScale = resolveSvdOptions(options).ratingScale;
-      return {
-        estimate: (u, i) => clip(estimateSvd(model, u, i), svdScale),
-        rankScore: (u, i) => estimateSvd(model, u, i),
-      };
-    }
+    case 'svd-reference':
+      return svdPredictor(
+        data,
+        svdOptionsOn(scale, spec.options),
+        spec.algorithm === 'svd-reference',
+      );
     case 'baseline-only': {
       const model = fitBaselineOnly(data, spec.options);
-      return {
-        estimate: (u, i) => clip(estimateBias(model, u, i), scale),
-        rankScore: (u, i) => estimateBias(model, u, i),
-      };
+      const score = (u: number, i: number): number => estimateBias(model, u, i);
+      return pairwise(data, (u, i) => clip(score(u, i), scale), score);
     }
     case 'global-mean':
-      return { estimate: () => clip(data.globalMean, scale), rankScore: () => 0 };
+      return pairwise(
+        data,
+        () => clip(data.globalMean, scale),
+        () => 0,
+      );
     case 'popularity': {
       const model = fitPopularity(data);
-      return {
-        estimate: (_u, i) => clip(i >= 0 ? model.meanRating[i] : model.globalMean, scale),
-        rankScore: (_u, i) => (i >= 0 ? model.ratingCount[i] : 0),
-      };
+      return pairwise(
+        data,
+        (_u, i) => clip(i >= 0 ? model.meanRating[i] : model.globalMean, scale),
+        (_u, i) => (i >= 0 ? model.ratingCount[i] : 0),
+      );
+    }
+    case 'ease':
+    case 'implicit-als':
+      return rankingPredictor(data, { ...spec.options, algorithm: spec.algorithm });
+    case 'picks': {
+      const stars = svdPredictor(data, svdOptionsOn(scale, spec.options), false);
+      const ranking = rankingPredictor(data, pickRankingOptions(data.itemIds.length));
+      return { ...ranking, estimate: stars.estimate, starScore: stars.starScore };
     }
   }
 }

@@ -1,5 +1,6 @@
 import { denseIndexOf } from './indexed-ratings.ts';
 import type { ResolvedSvdOptions } from './svd-options.ts';
+import type { StarCalibration } from './star-calibration.ts';
 
 /**
  * A trained SVD: r̂(u, i) = μ + b_u + b_i + q_i·p_u (biased) or q_i·p_u (unbiased).
@@ -21,6 +22,11 @@ export interface SvdModel {
   readonly itemBias: Float32Array;
   readonly userFactors: Float32Array;
   readonly itemFactors: Float32Array;
+  /**
+   * The map from unclipped scores to expected stars, fitted on held-out ratings when the model
+   * was trained with calibration (see calibrated-svd.ts); absent otherwise.
+   */
+  readonly calibration?: StarCalibration;
 }
 
 /** Which side of a prediction the model did not know. */

@@ -7,6 +7,7 @@ import type { SvdOptions } from './svd-options.ts';
 import { resolveSvdOptions } from './svd-options.ts';
 import { createReferenceSvdTrainer } from './svd-reference.ts';
 import type { VisitingOrder } from './visiting-order.ts';
+import type { SvdTrainer } from './svd-trainer.ts';
 
 /** Reported after every epoch. */
 export interface EpochProgress {
@@ -36,17 +37,21 @@ export function fitSvd(
   return fitSvdIndexed(indexRatings(ratings), options, onEpoch);
 }
 
+/** The trainer {@link fitSvdIndexed} runs, for callers that step through the epochs. */
+export function createSvdTrainer(data: IndexedRatings, options: FitSvdOptions = {}): SvdTrainer {
+  const resolved = resolveSvdOptions(options);
+  return options.implementation === 'reference'
+    ? createReferenceSvdTrainer(data, resolved, options.visitingOrder)
+    : createFastSvdTrainer(data, resolved, options.visitingOrder);
+}
+
 /** {@link fitSvd} on ratings already mapped to dense indices. */
 export function fitSvdIndexed(
   data: IndexedRatings,
   options: FitSvdOptions = {},
   onEpoch?: (progress: EpochProgress) => void,
 ): SvdModel {
-  const resolved = resolveSvdOptions(options);
-  const trainer =
-    options.implementation === 'reference'
-      ? createReferenceSvdTrainer(data, resolved, options.visitingOrder)
-      : createFastSvdTrainer(data, resolved, options.visitingOrder);
+  const trainer = createSvdTrainer(data, options);
   for (let epoch = 1; epoch <= trainer.epochs; epoch++) {
     const trainRmse = trainer.runEpoch();
     onEpoch?.({ epoch, epochs: trainer.epochs, trainRmse });

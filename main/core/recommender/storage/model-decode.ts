@@ -1,37 +1,43 @@
 import type { SvdModel } from '../algorithms/svd-model.ts';
-import { ModelCodecError, modelFormatVersion } from './model-codec.ts';
+import type { StarCalibration } from '../algorithms/star-calibration.ts';
 import { resolveSvdOptions } from '../algorithms/svd-options.ts';
+import type { ResolvedSvdOptions } from '../algorithms/svd-options.ts';
+import { ModelCodecError } from './model-codec-error.ts';
+import { svdMagic } from './model-codec.ts';
+import { decodePayload } from './payload.ts';
 
-function readHeader(payload: Uint8Array) {
+const isCount = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0;
+
+/** Knots that are finite, as many scores as stars, at least one, both ascending. */
+function checkCalibration(value: unknown, options: ResolvedSvdOptions): StarCalibration {
+  const { scores, stars } = (typeof value === 'object' && value !== null ? value : {}) as Record<
+    string,
+    unknown
+  >;
+  const numbers = (list: unknown): list is number[] =>
+    Array.isArray(list) && list.every((x) => typeof x === 'number' && Number.isFinite(x));
+  const ascending = (list: number[]): boolean =>
+    list.every((x, at) => at === 0 || x > list[at - 1]);
   if (
-    payload.length < 12 ||
-    !(payload[0] === 0x45 && payload[1] === 0x53 && payload[2] === 0x56 && payload[3] === 0x44)
+    !numbers(scores) ||
+    !numbers(stars) ||
+    scores.length !== stars.length ||
+    scores.length === 0
   ) {
-    throw new ModelCodecError('not-a-model', 'payload is not an Earshot SVD model');
+    throw new ModelCodecError('corrupt', 'model calibration lacks matching knots');
   }
-  const view = new DataView(payload.buffer, payload.byteOffset, payload.byteLength);
-  const version = view.getUint32(4, true);
-  if (version !== modelFormatVersion) {
-    throw new ModelCodecError(
-      'unsupported-version',
-      `model format ${version} is not ${modelFormatVersion}`,
-    );
+  if (!ascending(scores) || !ascending(stars)) {
+    throw new ModelCodecError('corrupt', 'model calibration knots are not ascending');
   }
-  const length = view.getUint32(8, true);
-  if (12 + length > payload.length)
-    throw new ModelCodecError('corrupt', 'model header runs past the payload');
-  let header: unknown;
-  try {
-    header = JSON.parse(new TextDecoder().decode(payload.subarray(12, 12 + length)));
-  } catch (error) {
-    throw new ModelCodecError('corrupt', `model header is not JSON: ${String(error)}`);
-  }
-  return { header: checkHeader(header), dataStart: Math.ceil((12 + length) / 4) * 4 };
+  return {
+    scores: Float64Array.from(scores),
+    stars: Float64Array.from(stars),
+    ratingScale: options.ratingScale,
+  };
 }
 
 function checkHeader(header: unknown) {
-  const isCount = (value: unknown): value is number =>
-    Number.isInteger(value) && (value as number) >= 0;
   if (typeof header !== 'object' || header === null)
     throw new ModelCodecError('corrupt', 'model header is not an object');
   const h = header as Record<string, unknown>;
@@ -52,7 +58,10 @@ function checkHeader(header: unknown) {
   }
   if (options.factors !== h.factors)
     throw new ModelCodecError('corrupt', 'model factors disagree with its options');
-  return { options, factors: h.factors, globalMean: h.globalMean, users: h.users, items: h.items };
+  const calibration =
+    h.calibration === undefined ? undefined : checkCalibration(h.calibration, options);
+  const { users, items, factors, globalMean } = h;
+  return { options, factors, globalMean, users, items, calibration };
 }
 
 /**
@@ -61,31 +70,27 @@ function checkHeader(header: unknown) {
  * for anything that is not a complete version-1 model.
  */
 export function decodeModel(payload: Uint8Array): SvdModel {
-  const { header, dataStart } = readHeader(payload);
+  const reader = decodePayload(payload, svdMagic, 'SVD model');
+  const header = checkHeader(reader.header);
   const { users, items, factors } = header;
-  const expected = dataStart + 4 * (2 * users + 2 * items + users * factors + items * factors);
-  if (payload.length !== expected) {
+  const expected = 4 * (2 * users + 2 * items + users * factors + items * factors);
+  if (reader.dataBytes !== expected) {
     throw new ModelCodecError(
       'corrupt',
-      `model payload holds ${payload.length} bytes, expected ${expected}`,
+      `model payload holds ${reader.dataBytes} data bytes, expected ${expected}`,
     );
   }
-  let offset = payload.byteOffset + dataStart;
-  const take = (count: number): ArrayBuffer => {
-    const bytes = payload.buffer.slice(offset, offset + count * 4) as ArrayBuffer;
-    offset += count * 4;
-    return bytes;
-  };
   return {
     algorithm: 'svd',
     options: header.options,
     factors,
     globalMean: header.globalMean,
-    userIds: new Int32Array(take(users)),
-    itemIds: new Int32Array(take(items)),
-    userBias: new Float32Array(take(users)),
-    itemBias: new Float32Array(take(items)),
-    userFactors: new Float32Array(take(users * factors)),
-    itemFactors: new Float32Array(take(items * factors)),
+    userIds: new Int32Array(reader.take(4 * users)),
+    itemIds: new Int32Array(reader.take(4 * items)),
+    userBias: new Float32Array(reader.take(4 * users)),
+    itemBias: new Float32Array(reader.take(4 * items)),
+    userFactors: new Float32Array(reader.take(4 * users * factors)),
+    itemFactors: new Float32Array(reader.take(4 * items * factors)),
+    ...(header.calibration === undefined ? {} : { calibration: header.calibration }),
   };
 }

@@ -49,7 +49,7 @@ export type LoadModelResult =
     };
 
 /**
- * The latest stored model when it was trained on exactly the ratings `fingerprint` names (and,
+ * The latest stored SVD model when it was trained on exactly the ratings `fingerprint` names (and,
  * when `options` are given, with the same resolved options), so start-up can skip training.
  * Every other case is a value saying why not.
  */
@@ -58,7 +58,7 @@ export function loadModel(
   fingerprint: string,
   options?: SvdOptions,
 ): LoadModelResult {
-  const stored = models.latest();
+  const stored = models.latest('svd');
   if (stored === undefined) return { status: 'missing' };
   if (stored.fingerprint !== fingerprint) return { status: 'stale', reason: 'ratings' };
   let model: SvdModel;

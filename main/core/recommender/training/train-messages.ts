@@ -1,11 +1,31 @@
 import type { RatingArrays } from '../../store/rating-repository.ts';
 import type { TrainingMetrics } from '../storage/model-store.ts';
+import type { RankingTrainingMetrics } from '../storage/ranking-store.ts';
+import type { CalibrationOptions } from '../algorithms/calibrated-svd.ts';
+import type { RankingModel } from '../algorithms/ranking-model.ts';
+import type { RankingOptions } from '../algorithms/ranking-options.ts';
 import type { SvdModel } from '../algorithms/svd-model.ts';
 import type { SvdOptions } from '../algorithms/svd-options.ts';
 
+/**
+ * What one worker run fits from the same rating arrays, in this order: the SVD's star
+ * calibration (optional), the SVD, the ranking model (optional).
+ */
+export interface TrainPlan {
+  /** Also fit the SVD's star calibration (one more SVD fit, on 90 % of the ratings). */
+  readonly calibration?: CalibrationOptions;
+  /** Also fit a ranking model: these options, or 'picks' for `pickRankingOptions(items)`. */
+  readonly ranking?: RankingOptions | 'picks';
+}
+
 /** Main thread → training worker. */
 export type TrainRequest =
-  | { readonly type: 'train'; readonly ratings: RatingArrays; readonly options: SvdOptions }
+  | ({
+      readonly type: 'train';
+      readonly ratings: RatingArrays;
+      /** The SVD's options. */
+      readonly options: SvdOptions;
+    } & TrainPlan)
   | { readonly type: 'cancel' };
 
 /**
@@ -19,19 +39,31 @@ export interface TrainError {
   readonly message: string;
 }
 
-/** Training worker → main thread. */
-export type TrainResponse =
+/** How far a run has come: an SGD epoch (calibration or final SVD) or a ranking step. */
+export type TrainProgress =
   | {
-      readonly type: 'progress';
+      readonly stage: 'calibration' | 'svd';
       readonly epoch: number;
       readonly epochs: number;
       readonly trainRmse: number;
     }
   | {
+      readonly stage: 'ranking';
+      readonly algorithm: RankingModel['algorithm'];
+      readonly step: number;
+      readonly steps: number;
+    };
+
+/** Training worker → main thread. */
+export type TrainResponse =
+  | ({ readonly type: 'progress' } & TrainProgress)
+  | {
       readonly type: 'done';
+      /** The SVD, with its `calibration` when the plan asked for one. */
       readonly model: SvdModel;
       readonly fingerprint: string;
       readonly metrics: TrainingMetrics;
+      readonly ranking?: { readonly model: RankingModel; readonly metrics: RankingTrainingMetrics };
     }
   | { readonly type: 'error'; readonly error: TrainError };
 

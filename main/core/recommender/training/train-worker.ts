@@ -1,6 +1,7 @@
 /**
  * Entry of the training worker (worker_threads). A thin adapter: it receives `train` and
- * `cancel` requests and runs {@link runTrainJob}; the main thread never waits on it.
+ * `cancel` requests and runs {@link runTrainJob} (the SVD, and the calibration and ranking model
+ * when the request asks); the main thread never waits on it.
  */
 import { parentPort } from 'node:worker_threads';
 import { runTrainJob } from './train-job.ts';
@@ -33,9 +34,11 @@ port.on('message', (message: unknown) => {
     return;
   }
   started = true;
-  void runTrainJob(message.ratings, message.options, {
+  const { ratings, options, calibration, ranking } = message;
+  const io = {
     post,
     isCancelled: () => cancelled,
-    yieldToEvents: () => new Promise((resolve) => setImmediate(resolve)),
-  });
+    yieldToEvents: () => new Promise<void>((resolve) => setImmediate(resolve)),
+  };
+  void runTrainJob(ratings, options, io, { calibration, ranking });
 });
