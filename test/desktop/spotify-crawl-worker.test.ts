@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type * as WorkerThreads from 'node:worker_threads';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -79,12 +79,16 @@ describe("Refresh data's Spotify crawl", () => {
 
   it('fails with a message when the worker cannot do its work, and this thread goes on', async () => {
     const { crawl, job, report } = await setUp({ data: { artists: 1, albumsPerArtist: 1 } });
-    // The window's own store is fine; the file the worker opens has since become something else.
+    // The window's own store is fine (the step reads the history's unmatched recordings from
+    // it); the file the worker opens has since been replaced by something else.
     const store = openStore(join(makeTempDir(), 'notes.db'));
-    store.close();
-    writeFileSync(store.path, 'shopping list\n'.repeat(20));
+    open.push(store);
+    const other = `${store.path}.other`;
+    writeFileSync(other, 'shopping list\n'.repeat(20));
+    renameSync(other, store.path);
     await expect(crawl(store, job, report, new AbortController().signal)).rejects.toThrow(
       /^The Spotify crawl failed: .*notes\.db is not an Earshot database/,
     );
+    expect(store.signals.unmatched()).toEqual([]);
   });
 });
