@@ -69,35 +69,37 @@ export class SignalRepository {
     signals: readonly SignalRow[],
     unmatched: readonly UnmatchedRow[],
   ): { replacedSignals: number } {
-    return this.#db.transaction(() => {
-      const replaced = this.#db
-        .prepare('DELETE FROM listening_signals WHERE user_id = ?')
-        .run(userId).changes;
-      this.#db.prepare('DELETE FROM unmatched_recordings WHERE user_id = ?').run(userId);
-      this.#insertSignals(userId, signals);
-      const insert = this.#db.prepare(`
+    return this.#db
+      .transaction(() => {
+        const replaced = this.#db
+          .prepare('DELETE FROM listening_signals WHERE user_id = ?')
+          .run(userId).changes;
+        this.#db.prepare('DELETE FROM unmatched_recordings WHERE user_id = ?').run(userId);
+        this.#insertSignals(userId, signals);
+        const insert = this.#db.prepare(`
         INSERT INTO unmatched_recordings (user_id, recording_key, title, artist, album, spotify_id, isrc,
           recording_mbid, plays, skips, listened, listened_recent, last_played_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-      for (const u of unmatched) {
-        insert.run(
-          userId,
-          u.recordingKey,
-          u.title,
-          u.artist,
-          u.album,
-          u.spotifyId,
-          u.isrc,
-          u.recordingMbid,
-          u.plays,
-          u.skips,
-          u.listened,
-          u.listenedRecent,
-          u.lastPlayedAt,
-        );
-      }
-      return { replacedSignals: replaced };
-    })();
+        for (const u of unmatched) {
+          insert.run(
+            userId,
+            u.recordingKey,
+            u.title,
+            u.artist,
+            u.album,
+            u.spotifyId,
+            u.isrc,
+            u.recordingMbid,
+            u.plays,
+            u.skips,
+            u.listened,
+            u.listenedRecent,
+            u.lastPlayedAt,
+          );
+        }
+        return { replacedSignals: replaced };
+      })
+      .immediate();
   }
 
   #insertSignals(userId: number, signals: readonly SignalRow[]): void {
@@ -113,7 +115,7 @@ export class SignalRepository {
 
   /** Writes (replacing) signals of one listener for the given tracks. */
   upsertSignals(userId: number, signals: readonly SignalRow[]): void {
-    this.#db.transaction(() => this.#insertSignals(userId, signals))();
+    this.#db.transaction(() => this.#insertSignals(userId, signals)).immediate();
   }
 
   /**
@@ -158,7 +160,7 @@ export class SignalRepository {
 
   deleteUnmatched(ids: readonly number[]): void {
     const remove = this.#db.prepare('DELETE FROM unmatched_recordings WHERE id = ?');
-    this.#db.transaction(() => ids.forEach((id) => remove.run(id)))();
+    this.#db.transaction(() => ids.forEach((id) => remove.run(id))).immediate();
   }
 
   /** Every non-placeholder track with its identifiers, title, artists and length. */
