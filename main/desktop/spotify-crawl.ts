@@ -4,6 +4,7 @@ import type { WorkerCrawlOptions } from '../core/spotify/crawl-worker-messages.t
 import { parseSources } from '../core/spotify/parse-source.ts';
 import { reportCrawl } from '../core/spotify/pipeline-step.ts';
 import { rematchUnmatched, unmatchedSources } from '../core/ratings/history/rematch.ts';
+import { retryWhileBusy } from '../core/store/busy.ts';
 import type { CrawlStep } from './refresh.ts';
 
 /** Options the app leaves to main/core/spotify's defaults; tests point `apiUrl` elsewhere. */
@@ -31,6 +32,9 @@ export function createSpotifyCrawl(options: SpotifyCrawlOptions = {}): CrawlStep
         { signal, onProgress },
       ),
     );
-    if (store.signals.unmatched().length > 0) rematchUnmatched(store);
+    // One transaction, so it can simply run again while another process writes: the window's
+    // connection waits only briefly for locks. Not cancellable: what the crawl fetched, even a
+    // cancelled one, is worth matching.
+    if (store.signals.unmatched().length > 0) await retryWhileBusy(() => rematchUnmatched(store));
   };
 }
