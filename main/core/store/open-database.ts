@@ -76,8 +76,29 @@ function inspect(path: string, create: boolean): boolean {
   return identity.kind === 'missing' || identity.kind === 'empty';
 }
 
-function configure(db: Database): void {
-  db.pragma('journal_mode = WAL');
+/**
+ * Puts the database in WAL mode. Switching a new file's journal takes its exclusive lock, and
+ * SQLite answers SQLITE_BUSY at once, without waiting its busy timeout, to a connection whose
+ * wait could deadlock (it holds a shared lock while another asks for the exclusive one): several
+ * processes creating the same database at the same moment. Such a connection tries again after
+ * a short pause, until the busy timeout has passed. The switch is idempotent.
+ */
+function enableWal(db: Database, timeoutMs: number): void {
+  const deadline = performance.now() + timeoutMs;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let delayMs = 1; ; delayMs = Math.min(50, delayMs * 2)) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      if (!isBusyError(error) || performance.now() + delayMs > deadline) throw error;
+    }
+    Atomics.wait(pause, 0, 0, delayMs);
+  }
+}
+
+function configure(db: Database, busyTimeoutMs: number): void {
+  enableWal(db, busyTimeoutMs);
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   // 64 MiB of page cache: large imports touch many B-tree pages; memory is only used when needed.
@@ -96,17 +117,18 @@ function configure(db: Database): void {
  */
 export function openDatabase(path: string, options: OpenDatabaseOptions = {}): OpenedDatabase {
   const create = options.create ?? true;
+  const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
   const isNew = path === ':memory:' ? true : inspect(path, create);
   let db: Database;
   try {
-    db = new Sqlite(path, { fileMustExist: !create, timeout: options.busyTimeoutMs ?? 5000 });
+    db = new Sqlite(path, { fileMustExist: !create, timeout: busyTimeoutMs });
   } catch (error) {
     throw new StoreError('cannot-open', path, `Cannot open ${path}: ${String(error)}`, {
       cause: error,
     });
   }
   try {
-    configure(db);
+    configure(db, busyTimeoutMs);
     migrate(db, path);
   } catch (error) {
     db.close();
