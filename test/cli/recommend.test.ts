@@ -59,7 +59,7 @@ describe('every face trains the same model', () => {
     store.close();
     expect(await main(['pipeline', '--db', db, '--listeners', '100'], captureIo())).toBe(0);
     const trained = openStore(db);
-    expect(trained.models.latestInfo()?.params).toMatchObject({ factors: 4, epochs: 3 });
+    expect(trained.models.latestInfo('svd')?.params).toMatchObject({ factors: 4, epochs: 3 });
     trained.close();
 
     const io = captureIo({}, '5\n4\n3\n2\n1\n');

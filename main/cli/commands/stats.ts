@@ -7,8 +7,9 @@ import { withStore } from '../command.ts';
 export function formatStats(stats: StoreStats): string {
   const { tracks, listeners } = stats;
   const genres = stats.genres.map((g) => `${g.genre} ${g.tracks}`).join(', ');
+  const picks = stats.picksModel ? `; picks ranked by ${stats.picksModel.algorithm}` : '';
   const model = stats.model
-    ? `${stats.model.algorithm}, trained ${new Date(stats.model.createdAt * 1000).toISOString()}`
+    ? `${stats.model.algorithm}, trained ${new Date(stats.model.createdAt * 1000).toISOString()}${picks}`
     : 'none yet (run `earshot pipeline`)';
   return [
     `Database   ${stats.databasePath}`,
