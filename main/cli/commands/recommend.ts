@@ -105,9 +105,22 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.out(prompt);
     return reader.next();
   };
+  try {
+    return await rateAndRecommend(values.db, io, { rate, top }, ask);
+  } finally {
+    reader.close();
+  }
+}
+
+async function rateAndRecommend(
+  db: string | undefined,
+  io: CliIo,
+  { rate, top }: { rate: number; top: number },
+  ask: (prompt: string) => Promise<string>,
+): Promise<number> {
   // No background retrain here: the process ends with the answer, and the next start sees the
   // new ratings (the stored model's fingerprint no longer matches) and trains then.
-  return withEarshot(values.db, io, 'create', { retrainOnChange: false }, async (earshot) => {
+  return withEarshot(db, io, 'create', { retrainOnChange: false }, async (earshot) => {
     const { models, service } = earshot;
     try {
       if (models.start().status === 'training')
