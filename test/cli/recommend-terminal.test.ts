@@ -50,7 +50,7 @@ beforeAll(async () => {
 afterAll(() => trained.remove());
 
 describe('earshot recommend ends once the picks are printed', () => {
-  it('exits 0 on its own while its piped input stays open', async () => {
+  it('exits 0 on its own while its piped input stays open, echoing each answer after its prompt', async () => {
     const db = copyDatabase(trained.path);
     const child = startChild(earshotBin, ['recommend', '--db', db, '--rate', '2', '--top', '2']);
     started.push(child.process);
@@ -59,17 +59,23 @@ describe('earshot recommend ends once the picks are printed', () => {
     const out = child.stdout();
     expect(out).toContain('Your top 2:');
     expect(out).toContain(`[1/2]`);
+    expect(out).toContain(`${prompt}5\n`);
+    expect(out).toContain(`${prompt}4\n`);
   });
 
-  it.skipIf(!hasScript)('exits 0 on its own in a terminal', async () => {
-    const db = copyDatabase(trained.path);
-    const { code, shown } = await recommendInTerminal(
-      ['--db', db, '--rate', '2', '--top', '2'],
-      ['5', '4'],
-    );
-    expect(code).toBe(0);
-    expect(shown).toContain('Your top 2:');
-    expect(shown).toContain(`${prompt}5\r\n`);
-    expect(shown.match(/predicted/g)).toHaveLength(2);
-  });
+  it.skipIf(!hasScript)(
+    'exits 0 on its own in a terminal, which shows each answer once (its own echo)',
+    async () => {
+      const db = copyDatabase(trained.path);
+      const { code, shown } = await recommendInTerminal(
+        ['--db', db, '--rate', '2', '--top', '2'],
+        ['5', '4'],
+      );
+      expect(code).toBe(0);
+      expect(shown).toContain('Your top 2:');
+      expect(shown).toContain(`${prompt}5\r\n`);
+      expect(shown).not.toContain(`${prompt}5\r\n5\r\n`);
+      expect(shown.match(/predicted/g)).toHaveLength(2);
+    },
+  );
 });

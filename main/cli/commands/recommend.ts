@@ -103,7 +103,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const reader = createLineReader(io.stdin);
   const ask = async (prompt: string): Promise<string> => {
     io.out(prompt);
-    return reader.next();
+    const answer = await reader.next();
+    // A terminal shows what was typed; a piped answer is printed so a log reads like a session.
+    if (!io.isInputTty) io.out(`${answer}\n`);
+    return answer;
   };
   try {
     return await rateAndRecommend(values.db, io, { rate, top }, ask);
