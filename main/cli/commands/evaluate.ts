@@ -8,6 +8,7 @@ import { choiceOption, dbOption, integerOption, parseCommandArgs } from '../argu
 import { UsageError } from '../cli-io.ts';
 import { withStore } from '../command.ts';
 import { algorithmChoices, algorithmSpec, evaluationJson } from './evaluate-options.ts';
+import { nounFor, plural } from '../../core/plural.ts';
 
 const options = {
   ...dbOption,
@@ -54,7 +55,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     readRatings(values) ??
     (await withStore(values.db, io, 'existing', (store) => store.ratings.readArrays()));
   if (ratings.ratings.length < folds)
-    throw new UsageError(`there are ${ratings.ratings.length} ratings: too few for ${folds} folds`);
+    throw new UsageError(
+      `${plural(ratings.ratings.length, 'rating')} ${nounFor(ratings.ratings.length, 'is', 'are')} too few for ${folds} folds`,
+    );
   const result = crossValidate(ratings, {
     ...spec,
     folds,
@@ -66,7 +69,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   io.out(
     values.json
       ? `${JSON.stringify(evaluationJson(result), null, 2)}\n`
-      : `Evaluating ${result.algorithm} on ${ratings.ratings.length} ratings, ${folds} folds.\n\n${formatCrossValidation(result)}\n`,
+      : `Evaluating ${result.algorithm} on ${plural(ratings.ratings.length, 'rating')}, ${folds} folds.\n\n${formatCrossValidation(result)}\n`,
   );
   return 0;
 }

@@ -6,6 +6,7 @@ import { choiceOption, dbOption, parseCommandArgs } from '../arguments.ts';
 import { UsageError } from '../cli-io.ts';
 import { withStore } from '../command.ts';
 import { createProgressPrinter } from '../progress-printer.ts';
+import { nounFor, plural } from '../../core/plural.ts';
 
 /** Runs `earshot import-ratings`; resolves to the exit code. */
 export async function run(args: string[], io: CliIo): Promise<number> {
@@ -34,16 +35,18 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   );
   progress.finish();
   io.out(
-    `Imported ${summary.imported} ratings by ${summary.users} listeners from ${summary.file}` +
+    `Imported ${plural(summary.imported, 'rating')} by ${plural(summary.users, 'listener')} from ${summary.file}` +
       (summary.placeholders > 0
-        ? ` (${summary.placeholders} items not in the catalog added as placeholders)`
+        ? ` (${plural(summary.placeholders, 'item')} not in the catalog added as ${nounFor(summary.placeholders, 'a placeholder', 'placeholders')})`
         : '') +
-      (summary.repeated > 0 ? `; ${summary.repeated} repeated lines kept their last value` : '') +
+      (summary.repeated > 0
+        ? `; ${plural(summary.repeated, 'repeated line')} kept ${nounFor(summary.repeated, 'its', 'their')} last value`
+        : '') +
       '\n',
   );
   if (summary.skipped.length > 0) {
     io.out(
-      `Skipped ${summary.skipped.length} bad lines:\n${describeBadLines(file, summary.skipped)}\n`,
+      `Skipped ${plural(summary.skipped.length, 'bad line')}:\n${describeBadLines(file, summary.skipped)}\n`,
     );
   }
   return 0;

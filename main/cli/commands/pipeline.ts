@@ -11,13 +11,14 @@ import { createProgressPrinter } from '../progress-printer.ts';
 import { crawlPipelineStep, formatCrawlSummary } from '../../core/spotify/index.ts';
 import type { CrawlSummary } from '../../core/spotify/index.ts';
 import { credentialsFromEnv, readSources } from '../spotify-sources.ts';
+import { plural } from '../../core/plural.ts';
 
 function formatTraining(outcome: TrainStepResult | undefined): string {
   if (outcome === undefined || outcome === 'no-ratings') return 'not trained: no ratings';
   if (outcome === 'up-to-date') return 'up to date (trained on exactly these ratings)';
   if (!outcome.ok) return `failed: ${outcome.error.message}`;
   const m = outcome.metrics;
-  return `SVD, ${m.ratingCount} ratings, ${m.userCount} listeners × ${m.itemCount} songs, train RMSE ${m.trainRmse.toFixed(3)}, ${m.fitSeconds.toFixed(2)} s`;
+  return `SVD, ${plural(m.ratingCount, 'rating')}, ${plural(m.userCount, 'listener')} × ${plural(m.itemCount, 'song')}, train RMSE ${m.trainRmse.toFixed(3)}, ${m.fitSeconds.toFixed(2)} s`;
 }
 
 function formatSummary(
@@ -31,9 +32,9 @@ function formatSummary(
       ? []
       : [spotify];
   return [
-    `Catalog   ${catalog.inserted} new tracks, ${catalog.updated} refreshed`,
+    `Catalog   ${plural(catalog.inserted, 'new track')}, ${catalog.updated} refreshed`,
     ...crawl.map((line, i) => `${i === 0 ? 'Spotify' : '       '}   ${line}`),
-    `Ratings   ${ratings.action === 'unchanged' ? 'unchanged' : `${ratings.action}: ${ratings.ratingsWritten} ratings`} (${ratings.listeners} simulated listeners)`,
+    `Ratings   ${ratings.action === 'unchanged' ? 'unchanged' : `${ratings.action}: ${plural(ratings.ratingsWritten, 'rating')}`} (${plural(ratings.listeners, 'simulated listener')})`,
     `Model     ${formatTraining(summary.training)}`,
     `Took      ${summary.seconds.toFixed(2)} s`,
     '',

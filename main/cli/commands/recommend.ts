@@ -5,6 +5,7 @@ import type { AppService } from '../../core/app/app-service.ts';
 import { dbOption, integerOption, parseCommandArgs } from '../arguments.ts';
 import { withEarshot } from '../command.ts';
 import { createLineReader, InputEnded } from '../line-reader.ts';
+import { plural } from '../../core/plural.ts';
 
 /** A failed service call, shown as its message; the command exits 1. */
 class CallFailed extends Error {}
@@ -128,7 +129,7 @@ async function rateAndRecommend(
     try {
       if (models.start().status === 'training')
         io.err('Training the model first (a few seconds)…\n');
-      io.out(`Rate ${rate} songs from 1 to 5 stars, or 0 if you don't know one.\n`);
+      io.out(`Rate ${plural(rate, 'song')} from 1 to 5 stars, or 0 if you don't know one.\n`);
       const ratings = await rateRound(service, rate, ask, io.out);
       unwrap(await service.handle('submitRatings', { ratings }));
       const { recommendations } = unwrap(await service.handle('recommend', { count: top }));
@@ -139,7 +140,7 @@ async function rateAndRecommend(
     } catch (error) {
       if (error instanceof InputEnded) {
         io.err(
-          `\nearshot recommend: input ended before all ${rate} songs were rated; nothing was saved.\n`,
+          `\nearshot recommend: input ended before ${rate === 1 ? 'the song was' : `all ${rate} songs were`} rated; nothing was saved.\n`,
         );
         return 1;
       }

@@ -7,6 +7,7 @@ import type { BadLine } from './import-error.ts';
 import { parseRatings } from './parse-ratings.ts';
 import type { ParsedRatings, RatingsFormat } from './rating-formats.ts';
 import { keyOrder, ranksOf } from './key-order.ts';
+import { nounFor, plural } from '../../plural.ts';
 
 export interface ImportOptions {
   readonly format?: RatingsFormat;
@@ -98,7 +99,7 @@ export function importRatingsText(
     throw new ImportError(
       'bad-rows',
       file,
-      `${file}: ${parsed.bad.length} of ${parsed.lines} lines are bad, so nothing was imported (use --skip-bad to import the rest):\n${describeBadLines(file, parsed.bad)}`,
+      `${file}: ${parsed.bad.length} of ${plural(parsed.lines, 'line')} ${nounFor(parsed.bad.length, 'is', 'are')} bad, so nothing was imported (use --skip-bad to import the rest):\n${describeBadLines(file, parsed.bad)}`,
       parsed.bad,
     );
   }

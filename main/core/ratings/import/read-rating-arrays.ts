@@ -6,6 +6,7 @@ import { describeBadLines, ImportError } from './import-error.ts';
 import { keyOrder } from './key-order.ts';
 import { parseRatings } from './parse-ratings.ts';
 import type { RatingsFormat } from './rating-formats.ts';
+import { plural } from '../../plural.ts';
 
 /**
  * Reads a ratings file straight into typed arrays, without a database: for evaluating on a
@@ -25,7 +26,7 @@ export function readRatingArrays(path: string, format: RatingsFormat): RatingArr
     throw new ImportError(
       'bad-rows',
       file,
-      `${file}: ${parsed.bad.length} bad lines:\n${describeBadLines(file, parsed.bad)}`,
+      `${file}: ${plural(parsed.bad.length, 'bad line')}:\n${describeBadLines(file, parsed.bad)}`,
       parsed.bad,
     );
   }
