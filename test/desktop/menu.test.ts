@@ -86,6 +86,20 @@ describe('menu template', () => {
     expect(labels(submenu(dev[2]))).toContain('toggleDevTools');
   });
 
+  it('keeps CmdOrCtrl+R for View › Reload alone; Refresh data has a shortcut of its own', () => {
+    for (const platform of ['linux', 'darwin', 'win32'] as const) {
+      for (const isPackaged of [true, false]) {
+        const template = buildMenuTemplate(noActions, { ...options, platform, isPackaged });
+        const items = template.flatMap((menu) => [menu, ...submenu(menu)]);
+        const reload = items.find((i) => i.role === 'reload');
+        const refresh = find(template, 'Refresh data');
+        expect(reload?.accelerator).toBe('CmdOrCtrl+R');
+        expect(refresh.accelerator).toBe('CmdOrCtrl+Alt+R');
+        expect(items.filter((i) => i.accelerator === 'CmdOrCtrl+R')).toEqual([reload]);
+      }
+    }
+  });
+
   it('reports an action that fails instead of losing it', async () => {
     const onActionError = vi.fn();
     const failing = { ...noActions, exportData: () => Promise.reject(new Error('disk full')) };
