@@ -240,7 +240,7 @@ describe('menu items reach the services', () => {
     const [warning] = dialog.showMessageBox.mock.calls[0] as unknown as [
       { message: string; detail: string },
     ];
-    expect(warning.message).toBe('1 lines of ratings.csv cannot be used');
+    expect(warning.message).toBe('1 line of ratings.csv cannot be used');
     expect(warning.detail).toContain('ratings.csv:4');
     expect(store.ratings.count()).toBe(2);
     expect(retrain).toHaveBeenCalledTimes(1);
