@@ -4,7 +4,7 @@
  * the faces do, "don't know it" presses included, for two rounds each. Targets (issue 10):
  * coherence ≥ 95 % of 50 trials, 0 reasons citing a song rated ≤ 2★.
  *
- *   npm run bench personas [-- --trials 50] [--samples]
+ *   node bench/personas.bench.ts [--trials 50] [--seed 1] [--samples]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +22,8 @@ import { report } from './lib/report.ts';
 const trialsArg = process.argv.indexOf('--trials');
 const trials = trialsArg > 0 ? Number(process.argv[trialsArg + 1]) : 50;
 const showSamples = process.argv.includes('--samples');
+const seedArg = process.argv.indexOf('--seed');
+const seed = seedArg > 0 ? Number(process.argv[seedArg + 1]) : 1;
 
 const dir = mkdtempSync(join(tmpdir(), 'earshot-personas-'));
 const store = openStore(join(dir, 'earshot.db'));
@@ -35,15 +37,16 @@ try {
   const catalog = store.tracks.list();
   for (const kind of personaKinds) {
     const started = performance.now();
-    const result = await runPersonaTrials(service, catalog, { kind, trials, seed: 1 });
+    const result = await runPersonaTrials(service, catalog, { kind, trials, seed });
     const s = summarise(result);
     console.log(
       `\n${kind} (${trials} trials × 2 rounds, ${((performance.now() - started) / 1000).toFixed(1)} s)`,
     );
     report(
       'coherence (≥ 2 of 3 loved, none disliked)',
-      `${(s.coherence * 100).toFixed(0)} % (target ≥ 95 %)`,
+      `${(s.coherence * 100).toFixed(0)} % of ${s.lists - s.nothingLiked} lists (target ≥ 95 %)`,
     );
+    report('lists after rounds of only dislikes', `${s.nothingLiked} (not judged)`);
     report('all 3 picks loved', `${(s.allLoved * 100).toFixed(0)} %`);
     report('reasons citing a ≤ 2★ song', `${s.dislikedReasons} (target 0)`);
     report('lists with distinct artists', `${(s.distinctArtists * 100).toFixed(0)} %`);

@@ -17,6 +17,7 @@ try {
     isTty: false,
     env: {},
     stdin: process.stdin,
+    isInputTty: false,
   });
   const seconds = (performance.now() - started) / 1000;
   if (code !== 0) throw new Error(`pipeline exited ${code}`);

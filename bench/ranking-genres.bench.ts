@@ -28,6 +28,7 @@ const quiet = {
   isTty: false,
   env: {},
   stdin: process.stdin,
+  isInputTty: false,
 };
 if ((await main(['pipeline', '--db', path], quiet)) !== 0) throw new Error('pipeline failed');
 const store = openStore(path);

@@ -6,6 +6,8 @@ export interface CliIo {
   readonly isTty: boolean;
   readonly env: NodeJS.ProcessEnv;
   readonly stdin: NodeJS.ReadableStream;
+  /** Whether stdin is a terminal (which echoes what is typed) or a pipe/file (which does not). */
+  readonly isInputTty: boolean;
 }
 
 export function processIo(): CliIo {
@@ -15,6 +17,7 @@ export function processIo(): CliIo {
     isTty: process.stderr.isTTY,
     env: process.env,
     stdin: process.stdin,
+    isInputTty: process.stdin.isTTY === true,
   };
 }
 

@@ -4,6 +4,7 @@ import { applySimulation } from './ratings/simulation.ts';
 import type { RatingsMode, SimulationOutcome } from './ratings/simulation.ts';
 import { retryWhileBusy } from './store/busy.ts';
 import type { Store } from './store/store.ts';
+import { plural } from './plural.ts';
 
 /** A step's news: started, advanced (`done` of `total`), finished, or skipped and why. */
 export type PipelineProgress = EarshotEvents['pipeline:progress'];
@@ -69,7 +70,7 @@ export async function runPipeline<C, T>(
   report({
     step: 'catalog',
     status: 'done',
-    message: `${catalog.inserted} new tracks, ${catalog.updated} refreshed`,
+    message: `${plural(catalog.inserted, 'new track')}, ${catalog.updated} refreshed`,
   });
   options.signal?.throwIfAborted();
 
@@ -79,7 +80,7 @@ export async function runPipeline<C, T>(
   report({
     step: 'ratings',
     status: 'started',
-    message: `Simulating ${options.listeners} listeners (${options.ratingsMode})`,
+    message: `Simulating ${plural(options.listeners, 'listener')} (${options.ratingsMode})`,
   });
   const ratings = await whenFree(() =>
     applySimulation(store, {
@@ -91,7 +92,7 @@ export async function runPipeline<C, T>(
   report({
     step: 'ratings',
     status: 'done',
-    message: `${ratings.action}: ${ratings.ratingsWritten} ratings written`,
+    message: `${ratings.action}: ${plural(ratings.ratingsWritten, 'rating')} written`,
   });
   options.signal?.throwIfAborted();
 

@@ -8,11 +8,15 @@ export interface StoreStats {
   readonly genres: readonly { genre: string; tracks: number }[];
   readonly listeners: Record<UserKind, number>;
   readonly ratings: number;
+  /** The SVD behind the predicted stars. */
   readonly model: { algorithm: string; createdAt: number; metrics: unknown } | null;
+  /** The ranking model behind the picks (implicit ALS or EASE), when one was trained. */
+  readonly picksModel: { algorithm: string; createdAt: number } | null;
 }
 
 export function collectStats(store: Store): StoreStats {
-  const model = store.models.latestInfo();
+  const model = store.models.latestInfo('svd');
+  const picks = store.models.latestInfo('implicit-als') ?? store.models.latestInfo('ease');
   return {
     databasePath: store.path,
     tracks: {
@@ -28,5 +32,6 @@ export function collectStats(store: Store): StoreStats {
     model: model
       ? { algorithm: model.algorithm, createdAt: model.createdAt, metrics: model.metrics }
       : null,
+    picksModel: picks ? { algorithm: picks.algorithm, createdAt: picks.createdAt } : null,
   };
 }

@@ -1,4 +1,5 @@
 import { dialog } from 'electron';
+import { plural } from '../core/plural.ts';
 import type { BrowserWindow, MessageBoxOptions, OpenDialogOptions } from 'electron';
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -82,7 +83,7 @@ export async function importRatingsWithDialog(
     }
     const choice = await tell(deps, {
       type: 'warning',
-      message: `${error.badLines.length} lines of ${basename(path)} cannot be used`,
+      message: `${plural(error.badLines.length, 'line')} of ${basename(path)} cannot be used`,
       detail: `Nothing was imported yet.\n\n${describeBadLines(basename(path), error.badLines)}`,
       buttons: ['Import the other lines', 'Cancel'],
       defaultId: 1,
@@ -93,11 +94,11 @@ export async function importRatingsWithDialog(
   }
   const extra =
     summary.placeholders > 0
-      ? `\n${summary.placeholders} songs not in the catalog were added as placeholders.`
+      ? `\n${plural(summary.placeholders, 'song')} not in the catalog ${summary.placeholders === 1 ? 'was' : 'were'} added as placeholders.`
       : '';
   await tell(deps, {
     type: 'info',
-    message: `Imported ${summary.imported} ratings by ${summary.users} listeners`,
+    message: `Imported ${plural(summary.imported, 'rating')} by ${plural(summary.users, 'listener')}`,
     detail: `From ${path}.${extra}\nThe model retrains in the background.`,
   });
   return summary;
@@ -128,7 +129,7 @@ export async function exportDataWithDialog(
   const summary = await exportData(deps.store, dir, { force: true });
   const choice = await tell(deps, {
     type: 'info',
-    message: `Exported ${summary.songs} songs and ${summary.ratings} ratings`,
+    message: `Exported ${plural(summary.songs, 'song')} and ${plural(summary.ratings, 'rating')}`,
     detail: `${summary.songsFile}\n${summary.ratingsFile}`,
     buttons: ['OK', 'Show in folder'],
     defaultId: 0,

@@ -60,7 +60,9 @@ export function buildMenuTemplate(
       {
         id: menuItemIds.refresh,
         label: 'Refresh data',
-        accelerator: 'CmdOrCtrl+R',
+        // Not CmdOrCtrl+R, which people expect to reload the window (View › Reload), nor
+        // CmdOrCtrl+Shift+R, Chromium's force reload.
+        accelerator: 'CmdOrCtrl+Alt+R',
         click: run(actions.refreshData),
       },
       {
@@ -81,6 +83,7 @@ export function buildMenuTemplate(
   const viewMenu: MenuItemConstructorOptions = {
     label: 'View',
     submenu: [
+      { role: 'reload', accelerator: 'CmdOrCtrl+R' },
       ...(options.isPackaged
         ? []
         : [{ role: 'forceReload' } as const, { role: 'toggleDevTools' } as const, separator]),

@@ -66,19 +66,24 @@ describe('earshot import-ratings', () => {
     expect(io.stdout()).toContain('2 items not in the catalog added as placeholders');
   });
 
-  it('exits 1 on bad lines, naming file, line and reason, and --skip-bad imports the rest', async () => {
+  it('exits 1 on bad lines, naming file, line and reason, and --skip-bad imports the rest, in the singular for one', async () => {
     const dir = makeTempDir();
     const file = join(dir, 'bad.csv');
     writeFileSync(file, 'userID,itemID,rating\nann,x1,5\nann,x2,six\n');
     const failing = captureIo();
     expect(await main(['import-ratings', file, '--db', join(dir, 'e.db')], failing)).toBe(1);
     expect(failing.stderr()).toContain('bad.csv:3: rating "six" is not a number');
+    expect(failing.stderr()).toMatch(/: 1 of \d+ lines is bad,/);
     const skipping = captureIo();
     expect(
       await main(['import-ratings', file, '--skip-bad', '--db', join(dir, 'e.db')], skipping),
     ).toBe(0);
-    expect(skipping.stdout()).toContain('Imported 1 ratings');
-    expect(skipping.stdout()).toContain('Skipped 1 bad lines');
+    expect(skipping.stdout()).toContain(
+      'Imported 1 rating by 1 listener from ' +
+        file +
+        ' (1 item not in the catalog added as a placeholder)',
+    );
+    expect(skipping.stdout()).toContain('Skipped 1 bad line:');
   });
 });
 

@@ -45,7 +45,7 @@ describe('export then import-ratings --as-me', () => {
     ]);
     expect(restored.code).toBe(0);
     expect(restored.out).toContain('Imported 2 ratings as your own');
-    expect(restored.out).toContain('1 ratings of other listeners left out');
+    expect(restored.out).toContain('1 rating of other listeners left out');
     const store = openStore(join(dir, 'b.db'));
     const me = new LocalListener(store);
     const byKey = new Map([...store.tracks.idsByItemKey()].map(([key, id]) => [id, key]));
@@ -112,7 +112,7 @@ describe('import-ratings on real files', () => {
     const file = join(dir, 'excel.csv');
     writeFileSync(file, '"userID";"itemID";"rating"\r\n"ux1";"mx1";"4"\r\n');
     const result = await run(['import-ratings', file, '--db', join(dir, 'e.db')]);
-    expect(result.out).toContain('Imported 1 ratings by 1 listeners');
+    expect(result.out).toContain('Imported 1 rating by 1 listener');
   });
 });
 
@@ -162,7 +162,7 @@ describe('earshot evaluate on real files', () => {
       '--skip-bad',
     ]);
     expect(skipping.code).toBe(0);
-    expect(skipping.err).toMatch(/Skipped 1 bad lines:\n.*ratings\.csv:\d+: rating "0x4"/);
+    expect(skipping.err).toMatch(/Skipped 1 bad line:\n.*ratings\.csv:\d+: rating "0x4"/);
   });
 
   it('evaluates a database together with a file, and leaves the database unchanged', async () => {

@@ -51,6 +51,16 @@ describe('earshot recommend', () => {
   });
 });
 
+describe('earshot recommend speaks of one song in the singular', () => {
+  it('asks to rate 1 song, and says the song was not rated when input ends', async () => {
+    const db = copyDatabase(trained.path);
+    const io = captureIo({}, '');
+    expect(await main(['recommend', '--db', db, '--rate', '1'], io)).toBe(1);
+    expect(io.stdout()).toContain("Rate 1 song from 1 to 5 stars, or 0 if you don't know one.");
+    expect(io.stderr()).toContain('input ended before the song was rated; nothing was saved');
+  });
+});
+
 describe('every face trains the same model', () => {
   it('earshot pipeline trains with the saved model parameters, and recommend loads that model', async () => {
     const db = tempDbPath();
@@ -59,7 +69,7 @@ describe('every face trains the same model', () => {
     store.close();
     expect(await main(['pipeline', '--db', db, '--listeners', '100'], captureIo())).toBe(0);
     const trained = openStore(db);
-    expect(trained.models.latestInfo()?.params).toMatchObject({ factors: 4, epochs: 3 });
+    expect(trained.models.latestInfo('svd')?.params).toMatchObject({ factors: 4, epochs: 3 });
     trained.close();
 
     const io = captureIo({}, '5\n4\n3\n2\n1\n');

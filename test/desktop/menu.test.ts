@@ -90,6 +90,20 @@ describe('menu template', () => {
     expect(labels(submenu(dev[2]))).toContain('toggleDevTools');
   });
 
+  it('keeps CmdOrCtrl+R for View › Reload alone; Refresh data has a shortcut of its own', () => {
+    for (const platform of ['linux', 'darwin', 'win32'] as const) {
+      for (const isPackaged of [true, false]) {
+        const template = buildMenuTemplate(noActions, { ...options, platform, isPackaged });
+        const items = template.flatMap((menu) => [menu, ...submenu(menu)]);
+        const reload = items.find((i) => i.role === 'reload');
+        const refresh = find(template, 'Refresh data');
+        expect(reload?.accelerator).toBe('CmdOrCtrl+R');
+        expect(refresh.accelerator).toBe('CmdOrCtrl+Alt+R');
+        expect(items.filter((i) => i.accelerator === 'CmdOrCtrl+R')).toEqual([reload]);
+      }
+    }
+  });
+
   it('reports an action that fails instead of losing it', async () => {
     const onActionError = vi.fn();
     const failing = { ...noActions, exportData: () => Promise.reject(new Error('disk full')) };
@@ -230,7 +244,7 @@ describe('menu items reach the services', () => {
     const [warning] = dialog.showMessageBox.mock.calls[0] as unknown as [
       { message: string; detail: string },
     ];
-    expect(warning.message).toBe('1 lines of ratings.csv cannot be used');
+    expect(warning.message).toBe('1 line of ratings.csv cannot be used');
     expect(warning.detail).toContain('ratings.csv:4');
     expect(store.ratings.count()).toBe(2);
     expect(retrain).toHaveBeenCalledTimes(1);

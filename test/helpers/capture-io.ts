@@ -14,6 +14,7 @@ export function captureIo(
     isTty: false,
     env,
     stdin: Readable.from([input]),
+    isInputTty: false,
     stdout: () => out,
     stderr: () => err,
   };

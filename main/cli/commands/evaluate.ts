@@ -12,6 +12,7 @@ import { choiceOption, dbOption, integerOption, parseCommandArgs } from '../argu
 import { UsageError } from '../cli-io.ts';
 import { withStore } from '../command.ts';
 import { algorithmChoices, algorithmSpec, evaluationJson } from './evaluate-options.ts';
+import { nounFor, plural } from '../../core/plural.ts';
 
 const options = {
   ...dbOption,
@@ -78,10 +79,12 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const scale = loaded.scale;
   if (loaded.skipped.length > 0)
     io.err(
-      `Skipped ${loaded.skipped.length} bad lines:\n${describeBadLines(values.ratings ?? '', loaded.skipped)}\n`,
+      `Skipped ${plural(loaded.skipped.length, 'bad line')}:\n${describeBadLines(values.ratings ?? '', loaded.skipped)}\n`,
     );
   if (ratings.ratings.length < folds)
-    throw new UsageError(`there are ${ratings.ratings.length} ratings: too few for ${folds} folds`);
+    throw new UsageError(
+      `${plural(ratings.ratings.length, 'rating')} ${nounFor(ratings.ratings.length, 'is', 'are')} too few for ${folds} folds`,
+    );
   const result = crossValidate(ratings, {
     ...spec,
     folds,
@@ -95,7 +98,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   io.out(
     values.json
       ? `${JSON.stringify({ ...evaluationJson(result), ratingScale: scale }, null, 2)}\n`
-      : `Evaluating ${result.algorithm} on ${ratings.ratings.length} ratings (scale ${formatScale(scale)}), ${folds} folds.\n\n${formatCrossValidation(result)}\n`,
+      : `Evaluating ${result.algorithm} on ${plural(ratings.ratings.length, 'rating')} (scale ${formatScale(scale)}), ${folds} folds.\n\n${formatCrossValidation(result)}\n`,
   );
   return 0;
 }

@@ -5,6 +5,7 @@ import { UsageError } from '../cli-io.ts';
 import { withStore } from '../command.ts';
 import { exitCodeFor, withInterrupt } from '../interrupt.ts';
 import { createProgressPrinter } from '../progress-printer.ts';
+import { plural } from '../../core/plural.ts';
 
 /** Runs `earshot export`; resolves to the exit code. */
 export async function run(args: string[], io: CliIo): Promise<number> {
@@ -35,7 +36,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
   const summary = outcome.value;
   io.out(
-    `Wrote ${summary.songs} songs to ${summary.songsFile}\nWrote ${summary.ratings} ratings to ${summary.ratingsFile}\n`,
+    `Wrote ${plural(summary.songs, 'song')} to ${summary.songsFile}\nWrote ${plural(summary.ratings, 'rating')} to ${summary.ratingsFile}\n`,
   );
   return 0;
 }

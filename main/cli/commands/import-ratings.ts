@@ -8,19 +8,24 @@ import { UsageError } from '../cli-io.ts';
 import { withStore } from '../command.ts';
 import { createProgressPrinter } from '../progress-printer.ts';
 import { ratingFileFlags, ratingFileOptions } from '../rating-file-options.ts';
+import { nounFor, plural } from '../../core/plural.ts';
 
 function describe(summary: ImportSummary): string {
-  const who = summary.asMe ? 'as your own' : `by ${summary.users} listeners`;
+  const who = summary.asMe ? 'as your own' : `by ${plural(summary.users, 'listener')}`;
   const scale = isWithin(summary.scale, storedScale)
     ? ''
     : ` (scale ${formatScale(summary.scale)} mapped onto ${formatScale(storedScale)})`;
   return (
-    `Imported ${summary.imported} ratings ${who} from ${summary.file}${scale}` +
+    `Imported ${plural(summary.imported, 'rating')} ${who} from ${summary.file}${scale}` +
     (summary.placeholders > 0
-      ? ` (${summary.placeholders} items not in the catalog added as placeholders)`
+      ? ` (${plural(summary.placeholders, 'item')} not in the catalog added as ${nounFor(summary.placeholders, 'a placeholder', 'placeholders')})`
       : '') +
-    (summary.repeated > 0 ? `; ${summary.repeated} repeated lines kept their last value` : '') +
-    (summary.leftOut > 0 ? `; ${summary.leftOut} ratings of other listeners left out` : '') +
+    (summary.repeated > 0
+      ? `; ${plural(summary.repeated, 'repeated line')} kept ${nounFor(summary.repeated, 'its', 'their')} last value`
+      : '') +
+    (summary.leftOut > 0
+      ? `; ${plural(summary.leftOut, 'rating')} of other listeners left out`
+      : '') +
     '\n'
   );
 }
@@ -55,7 +60,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   io.out(describe(summary));
   if (summary.skipped.length > 0) {
     io.out(
-      `Skipped ${summary.skipped.length} bad lines:\n${describeBadLines(file, summary.skipped)}\n`,
+      `Skipped ${plural(summary.skipped.length, 'bad line')}:\n${describeBadLines(file, summary.skipped)}\n`,
     );
   }
   return 0;

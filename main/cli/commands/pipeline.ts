@@ -13,6 +13,7 @@ import type { CrawlSource, CrawlSummary } from '../../core/spotify/index.ts';
 import { credentialsFromEnv, readSources } from '../spotify-sources.ts';
 import { rematchUnmatched, unmatchedSources } from '../../core/ratings/history/rematch.ts';
 import type { Store } from '../../core/store/store.ts';
+import { plural } from '../../core/plural.ts';
 
 /** `--source unmatched`: the recordings of your listening history no track matched yet. */
 const unmatchedFlag = 'unmatched';
@@ -28,7 +29,7 @@ function formatTraining(outcome: TrainStepResult | undefined): string {
   if (outcome === 'up-to-date') return 'up to date (trained on exactly these ratings)';
   if (!outcome.ok) return `failed: ${outcome.error.message}`;
   const m = outcome.metrics;
-  return `SVD, ${m.ratingCount} ratings, ${m.userCount} listeners × ${m.itemCount} songs, train RMSE ${m.trainRmse.toFixed(3)}, ${m.fitSeconds.toFixed(2)} s`;
+  return `SVD, ${plural(m.ratingCount, 'rating')}, ${plural(m.userCount, 'listener')} × ${plural(m.itemCount, 'song')}, train RMSE ${m.trainRmse.toFixed(3)}, ${m.fitSeconds.toFixed(2)} s`;
 }
 
 function formatSummary(
@@ -42,9 +43,9 @@ function formatSummary(
       ? []
       : [spotify];
   return [
-    `Catalog   ${catalog.inserted} new tracks, ${catalog.updated} refreshed`,
+    `Catalog   ${plural(catalog.inserted, 'new track')}, ${catalog.updated} refreshed`,
     ...crawl.map((line, i) => `${i === 0 ? 'Spotify' : '       '}   ${line}`),
-    `Ratings   ${ratings.action === 'unchanged' ? 'unchanged' : `${ratings.action}: ${ratings.ratingsWritten} ratings`} (${ratings.listeners} simulated listeners)`,
+    `Ratings   ${ratings.action === 'unchanged' ? 'unchanged' : `${ratings.action}: ${plural(ratings.ratingsWritten, 'rating')}`} (${plural(ratings.listeners, 'simulated listener')})`,
     `Model     ${formatTraining(summary.training)}`,
     `Took      ${summary.seconds.toFixed(2)} s`,
     '',

@@ -5,6 +5,7 @@ import type { AppService } from '../../core/app/app-service.ts';
 import { dbOption, integerOption, parseCommandArgs } from '../arguments.ts';
 import { withEarshot } from '../command.ts';
 import { createLineReader, InputEnded } from '../line-reader.ts';
+import { plural } from '../../core/plural.ts';
 
 /** A failed service call, shown as its message; the command exits 1. */
 class CallFailed extends Error {}
@@ -114,16 +115,32 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const reader = createLineReader(io.stdin);
   const ask = async (prompt: string): Promise<string> => {
     io.out(prompt);
-    return reader.next();
+    const answer = await reader.next();
+    // A terminal shows what was typed; a piped answer is printed so a log reads like a session.
+    if (!io.isInputTty) io.out(`${answer}\n`);
+    return answer;
   };
+  try {
+    return await rateAndRecommend(values.db, io, { rate, top }, ask);
+  } finally {
+    reader.close();
+  }
+}
+
+async function rateAndRecommend(
+  db: string | undefined,
+  io: CliIo,
+  { rate, top }: { rate: number; top: number },
+  ask: (prompt: string) => Promise<string>,
+): Promise<number> {
   // No background retrain here: the process ends with the answer, and the next start sees the
   // new ratings (the stored model's fingerprint no longer matches) and trains then.
-  return withEarshot(values.db, io, 'create', { retrainOnChange: false }, async (earshot) => {
+  return withEarshot(db, io, 'create', { retrainOnChange: false }, async (earshot) => {
     const { models, service } = earshot;
     try {
       if (models.start().status === 'training')
         io.err('Training the model first (a few seconds)…\n');
-      io.out(`Rate ${rate} songs from 1 to 5 stars, or 0 if you don't know one.\n`);
+      io.out(`Rate ${plural(rate, 'song')} from 1 to 5 stars, or 0 if you don't know one.\n`);
       const ratings = await rateRound(service, rate, ask, io.out);
       unwrap(await service.handle('submitRatings', { ratings }));
       const { recommendations } = unwrap(await service.handle('recommend', { count: top }));
@@ -134,7 +151,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     } catch (error) {
       if (error instanceof InputEnded) {
         io.err(
-          `\nearshot recommend: input ended before all ${rate} songs were rated; nothing was saved.\n`,
+          `\nearshot recommend: input ended before ${rate === 1 ? 'the song was' : `all ${rate} songs were`} rated; nothing was saved.\n`,
         );
         return 1;
       }

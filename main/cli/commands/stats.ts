@@ -3,16 +3,18 @@ import { collectStats } from '../../core/stats.ts';
 import type { StoreStats } from '../../core/stats.ts';
 import { dbOption, parseCommandArgs } from '../arguments.ts';
 import { withStore } from '../command.ts';
+import { plural } from '../../core/plural.ts';
 
 export function formatStats(stats: StoreStats): string {
   const { tracks, listeners } = stats;
   const genres = stats.genres.map((g) => `${g.genre} ${g.tracks}`).join(', ');
+  const picks = stats.picksModel ? `; picks ranked by ${stats.picksModel.algorithm}` : '';
   const model = stats.model
-    ? `${stats.model.algorithm}, trained ${new Date(stats.model.createdAt * 1000).toISOString()}`
+    ? `${stats.model.algorithm}, trained ${new Date(stats.model.createdAt * 1000).toISOString()}${picks}`
     : 'none yet (run `earshot pipeline`)';
   return [
     `Database   ${stats.databasePath}`,
-    `Tracks     ${tracks.total} (${tracks.catalog} embedded catalog, ${tracks.spotify} from Spotify, ${tracks.placeholder} placeholders of imports)`,
+    `Tracks     ${tracks.total} (${tracks.catalog} embedded catalog, ${tracks.spotify} from Spotify, ${plural(tracks.placeholder, 'placeholder')} of imports)`,
     `Artists    ${stats.artists}`,
     `Genres     ${stats.genres.length}${genres ? `: ${genres}` : ''}`,
     `Listeners  ${listeners.local + listeners.simulated + listeners.imported} (${listeners.local} local, ${listeners.simulated} simulated, ${listeners.imported} imported)`,

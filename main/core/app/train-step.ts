@@ -6,6 +6,7 @@ import type { Store } from '../store/store.ts';
 import { EventHub } from './event-hub.ts';
 import { ModelManager } from './model-manager.ts';
 import { readModelOptions } from './model-parameters.ts';
+import { plural } from '../plural.ts';
 
 export type TrainStepResult = TrainOutcome | 'up-to-date' | 'no-ratings';
 
@@ -70,7 +71,7 @@ export async function trainStep(
       report({
         step: 'training',
         status: 'done',
-        message: `Trained on ${ratingCount} ratings (train RMSE ${trainRmse.toFixed(3)})`,
+        message: `Trained on ${plural(ratingCount, 'rating')} (train RMSE ${trainRmse.toFixed(3)})`,
       });
     }
     return outcome;

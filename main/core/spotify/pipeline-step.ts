@@ -3,8 +3,10 @@ import type { Store } from '../store/store.ts';
 import type { CrawlOptions, CrawlProgress, CrawlSummary } from './crawl-types.ts';
 import type { CrawlSource } from './parse-source.ts';
 import { runCrawl } from './run-crawl.ts';
+import { nounFor, plural } from '../plural.ts';
 
 const count = (n: number): string => n.toLocaleString('en');
+const counted = (n: number, noun: string): string => `${count(n)} ${nounFor(n, noun)}`;
 
 /** A crawl progress event as the pipeline's `crawl` step news, in words a person reads. */
 export function describeCrawlProgress(progress: CrawlProgress): PipelineProgress {
@@ -18,7 +20,7 @@ export function describeCrawlProgress(progress: CrawlProgress): PipelineProgress
     case 'crawl': {
       const total = progress.requestsDone + progress.requestsLeft;
       return news(
-        `Spotify: ${count(progress.fetched)} tracks fetched`,
+        `Spotify: ${counted(progress.fetched, 'track')} fetched`,
         progress.requestsDone,
         total,
       );
@@ -32,9 +34,9 @@ export function describeCrawlProgress(progress: CrawlProgress): PipelineProgress
       );
     }
     case 'clean':
-      return news(`Cleaning ${count(progress.rawTracks)} track objects`);
+      return news(`Cleaning ${counted(progress.rawTracks, 'track object')}`);
     case 'join':
-      return news(`Adding ${count(progress.tracks)} tracks to the catalog`);
+      return news(`Adding ${counted(progress.tracks, 'track')} to the catalog`);
   }
 }
 
@@ -43,8 +45,8 @@ export function formatCrawlSummary(summary: CrawlSummary): string[] {
   const { catalog } = summary;
   const dropped = Object.values(summary.dropped).reduce((sum, n) => sum + n, 0);
   const lines = [
-    `${count(summary.fetched)} tracks fetched in ${count(summary.requests)} requests; ` +
-      `${count(catalog.added)} added, ${count(catalog.enriched)} catalog tracks enriched, ` +
+    `${counted(summary.fetched, 'track')} fetched in ${counted(summary.requests, 'request')}; ` +
+      `${count(catalog.added)} added, ${counted(catalog.enriched, 'catalog track')} enriched, ` +
       `${count(catalog.updated)} refreshed; ${count(dropped)} dropped in cleaning`,
   ];
   for (const source of summary.sources)
@@ -62,7 +64,11 @@ export async function reportCrawl(
   report: (p: PipelineProgress) => void,
   crawl: (onProgress: (progress: CrawlProgress) => void) => Promise<CrawlSummary>,
 ): Promise<CrawlSummary> {
-  report({ step: 'crawl', status: 'started', message: `Crawling ${sourceCount} Spotify sources` });
+  report({
+    step: 'crawl',
+    status: 'started',
+    message: `Crawling ${plural(sourceCount, 'Spotify source')}`,
+  });
   const summary = await crawl((progress) => report(describeCrawlProgress(progress)));
   report({ step: 'crawl', status: 'done', message: formatCrawlSummary(summary).join('\n') });
   return summary;

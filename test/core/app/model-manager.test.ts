@@ -58,6 +58,37 @@ const settle = () => new Promise((resolve) => setImmediate(resolve));
 /** Only the debounce timer is faked: the worker thread and vitest keep real time. */
 const fakeTimers = () => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
 
+describe('ModelManager with the default trainer', () => {
+  it('fits SVD, its star calibration and the picks’ ranking model in one run, and loads all three', async () => {
+    const first = new ModelManager({ store, events: new EventHub(), options: fast });
+    managers.push(first);
+    const start = first.start();
+    if (start.status !== 'training') throw new Error(`expected training, got ${start.status}`);
+    const outcome = await start.outcome;
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    expect(outcome.model.calibration).toBeDefined();
+    // The ranking model saw the catalog's side information: every song, rated or not.
+    expect(outcome.ranking?.model.itemIds.length).toBe(store.tracks.count());
+    const svd = store.models.latestInfo('svd');
+    expect(store.models.latestInfo('implicit-als')?.fingerprint).toBe(svd?.fingerprint);
+
+    const events: string[] = [];
+    const hub = new EventHub();
+    hub.subscribe((event) => events.push(event));
+    const second = new ModelManager({ store, events: hub, options: fast });
+    managers.push(second);
+    expect(second.start()).toEqual({ status: 'loaded' });
+    await settle();
+    // Both models came from the store: nothing retrains.
+    expect(second.training()).toEqual({ status: 'idle' });
+    expect(events).toEqual([]);
+    const models = await second.current();
+    const calibrated = models!.calibrate(10);
+    expect(calibrated).toBeLessThanOrEqual(5);
+    expect(calibrated).toBeGreaterThan(3);
+  });
+});
+
 describe('ModelManager', () => {
   it('trains when there is no model, then loads the saved one on the next start', async () => {
     const first = manager();

@@ -19,6 +19,8 @@ export interface TrialOptions {
 
 /** One list of picks as the persona judged it. */
 export interface JudgedList {
+  /** Whether the persona had given any song 4★ or more: without one, no list can be on taste. */
+  readonly hasLiked: boolean;
   readonly coherent: boolean;
   readonly allLoved: boolean;
   readonly distinctArtists: boolean;
@@ -83,6 +85,7 @@ function judge(
   const loved = verdicts.filter((v) => v === 'loved').length;
   const becauses = picks.flatMap((p) => p.reasons.filter((r) => r.kind === 'liked'));
   return {
+    hasLiked: [...rated.values()].some((stars) => stars >= 4),
     coherent: loved >= Math.min(2, picks.length) && !verdicts.includes('disliked'),
     allLoved: loved === picks.length,
     distinctArtists: new Set(picks.map((p) => p.track.artists[0])).size === picks.length,
@@ -120,7 +123,8 @@ export async function runPersonaTrials(
       const { recommendations } = unwrap(
         await service.handle('recommend', { count: options.picks ?? 3 }),
       );
-      lists.push(judge(recommendations, persona, tracks, rated, previous, skips));
+      const judged = judge(recommendations, persona, tracks, rated, previous, skips);
+      lists.push(judged);
       if (round === 0) {
         const line = (p: RecommendationView) =>
           `${p.track.title} — ${p.track.artists[0]} [${p.track.genres.join(', ')}; ${p.track.year}] ${p.predictedStars}★` +
@@ -139,11 +143,15 @@ export async function runPersonaTrials(
 export function summarise(report: TrialReport) {
   const n = report.lists.length;
   const share = (f: (l: JudgedList) => boolean) => report.lists.filter(f).length / n;
+  const judged = report.lists.filter((l) => l.hasLiked);
   const sorted = report.lists.map((l) => l.skips).sort((a, b) => a - b);
   return {
     kind: report.kind,
     lists: n,
-    coherence: share((l) => l.coherent),
+    /** Among lists made after the persona liked at least one song. */
+    coherence: judged.filter((l) => l.coherent).length / judged.length,
+    /** Lists made before the persona had liked anything (a round of only dislikes). */
+    nothingLiked: n - judged.length,
     allLoved: share((l) => l.allLoved),
     distinctArtists: share((l) => l.distinctArtists),
     dislikedReasons: report.lists.reduce((sum, l) => sum + l.dislikedReasons, 0),

@@ -1,3 +1,5 @@
+import { nounFor } from '../../plural.ts';
+
 /** A line of an imported file that cannot be used, and why. */
 export interface BadLine {
   readonly line: number;
@@ -39,5 +41,8 @@ const badLinesShown = 10;
 export function describeBadLines(file: string, badLines: readonly BadLine[]): string {
   const shown = badLines.slice(0, badLinesShown).map((b) => `  ${file}:${b.line}: ${b.reason}`);
   const more = badLines.length - shown.length;
-  return [...shown, ...(more > 0 ? [`  … and ${more} more bad lines`] : [])].join('\n');
+  return [
+    ...shown,
+    ...(more > 0 ? [`  … and ${more} more bad ${nounFor(more, 'line')}`] : []),
+  ].join('\n');
 }

@@ -10,6 +10,7 @@ import type { ParsedRatings } from './rating-formats.ts';
 import { toStoredScale } from './rating-scale.ts';
 import type { RatingScale } from './rating-scale.ts';
 import { readTextFile } from './read-text-file.ts';
+import { nounFor, plural } from '../../plural.ts';
 
 export interface ImportOptions extends ParseRatingsOptions {
   /** Import the good lines and report the bad ones, instead of importing nothing. */
@@ -104,7 +105,7 @@ export function refuseBadLines(parsed: ParsedRatings, file: string, skipBad: boo
     throw new ImportError(
       'bad-rows',
       file,
-      `${file}: ${parsed.bad.length} of ${parsed.lines} lines are bad, so nothing was imported (use --skip-bad to import the rest):\n${describeBadLines(file, parsed.bad)}`,
+      `${file}: ${parsed.bad.length} of ${plural(parsed.lines, 'line')} ${nounFor(parsed.bad.length, 'is', 'are')} bad, so nothing was imported (use --skip-bad to import the rest):\n${describeBadLines(file, parsed.bad)}`,
       parsed.bad,
     );
   }

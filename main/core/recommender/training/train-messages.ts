@@ -16,6 +16,13 @@ export interface TrainPlan {
   readonly calibration?: CalibrationOptions;
   /** Also fit a ranking model: these options, or 'picks' for `pickRankingOptions(items)`. */
   readonly ranking?: RankingOptions | 'picks';
+  /**
+   * Extra rows for the ranking model only: item side information as pseudo-listeners (one per
+   * genre, decade or artist, "rating" every song that has it; ids that no real listener has).
+   * They tie songs that share a trait together, which a new listener's handful of ratings
+   * cannot do alone. The SVD and its calibration never see them.
+   */
+  readonly rankingSideInformation?: RatingArrays;
 }
 
 /** Main thread → training worker. */

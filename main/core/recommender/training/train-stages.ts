@@ -2,6 +2,7 @@ import type { RatingArrays } from '../../store/rating-repository.ts';
 import { createCalibrationFit } from '../algorithms/calibrated-svd.ts';
 import type { CalibrationFit } from '../algorithms/calibrated-svd.ts';
 import { indexRatings } from '../algorithms/indexed-ratings.ts';
+import type { IndexedRatings } from '../algorithms/indexed-ratings.ts';
 import { pickRankingOptions } from '../algorithms/picks.ts';
 import type { RankingModel, RankingTrainer } from '../algorithms/ranking-model.ts';
 import { createRankingTrainer } from '../algorithms/ranking-model.ts';
@@ -93,7 +94,9 @@ export function prepareRun(
   const rankingOptions =
     plan.ranking === 'picks' ? pickRankingOptions(data.itemIds.length) : plan.ranking;
   const ranking =
-    rankingOptions === undefined ? undefined : createRankingTrainer(data, rankingOptions);
+    rankingOptions === undefined
+      ? undefined
+      : createRankingTrainer(withSideInformation(data, ratings, plan), rankingOptions);
   const stages = [
     ...(calibration === undefined ? [] : [svdStage('calibration', calibration.trainer, clock)]),
     svdStage('svd', svd, clock),
@@ -106,6 +109,27 @@ export function prepareRun(
   };
   const trained = { calibration, svd, ranking, fingerprint, counts, clock };
   return { stages, finish: () => doneMessage(trained) };
+}
+
+/** The ranking model's training data: the ratings, plus the plan's side information if any. */
+function withSideInformation(
+  data: IndexedRatings,
+  ratings: RatingArrays,
+  plan: TrainPlan,
+): IndexedRatings {
+  const side = plan.rankingSideInformation;
+  if (side === undefined || side.ratings.length === 0) return data;
+  const join = <T extends Int32Array | Float32Array>(a: T, b: T, make: (n: number) => T): T => {
+    const out = make(a.length + b.length);
+    out.set(a);
+    out.set(b, a.length);
+    return out;
+  };
+  return indexRatings({
+    userIds: join(ratings.userIds, side.userIds, (n) => new Int32Array(n)),
+    trackIds: join(ratings.trackIds, side.trackIds, (n) => new Int32Array(n)),
+    ratings: join(ratings.ratings, side.ratings, (n) => new Float32Array(n)),
+  });
 }
 
 /** The `done` message of a run whose stages all ran, with the buffers to transfer. */

@@ -34,11 +34,11 @@ port.on('message', (message: unknown) => {
     return;
   }
   started = true;
-  const { ratings, options, calibration, ranking } = message;
+  const { ratings, options, calibration, ranking, rankingSideInformation } = message;
   const io = {
     post,
     isCancelled: () => cancelled,
     yieldToEvents: () => new Promise<void>((resolve) => setImmediate(resolve)),
   };
-  void runTrainJob(ratings, options, io, { calibration, ranking });
+  void runTrainJob(ratings, options, io, { calibration, ranking, rankingSideInformation });
 });
