@@ -1,6 +1,7 @@
 import { dialog } from 'electron';
 import type { MessageBoxOptions, OpenDialogOptions } from 'electron';
 import { basename } from 'node:path';
+import { nounFor } from '../core/plural.ts';
 import { ImportError } from '../core/ratings/import/import-error.ts';
 import { importHistoryFiles } from '../core/ratings/history/import-history.ts';
 import type { HistoryImportSummary } from '../core/ratings/history/import-history.ts';
@@ -22,14 +23,20 @@ async function tell(deps: FileActionDeps, options: MessageBoxOptions): Promise<n
   return result.response;
 }
 
+/** "1 play", "12,345 plays": a count as a person writes it, with its noun. */
+const count = (n: number, noun: string, many?: string): string =>
+  `${n.toLocaleString('en')} ${nounFor(n, noun, many)}`;
+
 function describe(summary: HistoryImportSummary): string {
   const { matched, unmatched } = summary;
   return [
-    `${summary.plays.toLocaleString('en')} plays of ${summary.recordings.toLocaleString('en')} recordings read from ${summary.files.length} files.`,
-    `Matched: ${matched.recordings.toLocaleString('en')} recordings (${matched.plays.toLocaleString('en')} plays); ${summary.tracks.toLocaleString('en')} songs now carry your listening.`,
-    `Not in the catalog: ${unmatched.recordings.toLocaleString('en')} recordings (${unmatched.plays.toLocaleString('en')} plays), kept so that a crawl can find them (earshot pipeline --source unmatched).`,
+    `${count(summary.plays, 'play')} of ${count(summary.recordings, 'recording')} read from ${count(summary.files.length, 'file')}.`,
+    `Matched: ${count(matched.recordings, 'recording')} (${count(matched.plays, 'play')}); ${count(summary.tracks, 'song')} now ${nounFor(summary.tracks, 'carries', 'carry')} your listening.`,
+    `Not in the catalog: ${count(unmatched.recordings, 'recording')} (${count(unmatched.plays, 'play')}), kept so that a crawl can find them (earshot pipeline --source unmatched).`,
     ...(summary.notMusic > 0
-      ? [`${summary.notMusic} podcast or unknown entries were left out.`]
+      ? [
+          `${count(summary.notMusic, 'podcast or unknown entry', 'podcast or unknown entries')} ${nounFor(summary.notMusic, 'was', 'were')} left out.`,
+        ]
       : []),
   ].join('\n');
 }

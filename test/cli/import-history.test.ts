@@ -53,8 +53,8 @@ describe('earshot import-history', () => {
     expect(io.stdout()).toContain('Read 2 plays from');
     expect(io.stdout()).toContain('(spotify-extended)');
     expect(io.stdout()).toContain('(lastfm)');
-    expect(io.stdout()).toMatch(/Matched +2 recordings, 2 plays .*: 1 songs now carry/);
-    expect(io.stdout()).toMatch(/Unmatched 1 recordings, 1 plays/);
+    expect(io.stdout()).toMatch(/Matched +2 recordings, 2 plays .*: 1 song now carries/);
+    expect(io.stdout()).toMatch(/Unmatched 1 recording, 1 play/);
 
     const crawl = captureIo(env);
     expect(
@@ -62,7 +62,7 @@ describe('earshot import-history', () => {
     ).toBe(0);
     expect(fake.apiRequests().some((r) => r.path.includes(`/tracks/${crawlable.id}`))).toBe(true);
     expect(crawl.stdout()).toContain(
-      'History   1 unmatched recordings now matched, 0 still unmatched',
+      'History   1 unmatched recording now matched, 0 still unmatched',
     );
     const store = openStore(db);
     const me = store.users.ensure('local', localListenerId);

@@ -272,8 +272,8 @@ describe('menu items reach the services', () => {
     await vi.waitFor(() => expect(dialog.showMessageBox).toHaveBeenCalledTimes(1));
     const [shown] = dialog.showMessageBox.mock.calls[0] as unknown as [{ detail: string }];
     expect(shown.detail).toContain('3 plays of 3 recordings read from 2 files.');
-    expect(shown.detail).toContain('1 songs now carry your listening');
-    expect(shown.detail).toContain('Not in the catalog: 1 recordings (1 plays)');
+    expect(shown.detail).toContain('1 song now carries your listening');
+    expect(shown.detail).toContain('Not in the catalog: 1 recording (1 play)');
     const me = store.users.ensure('local', localListenerId);
     expect(store.signals.forUser(me)).toHaveLength(1);
   });

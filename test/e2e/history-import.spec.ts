@@ -30,7 +30,7 @@ test('imports a Last.fm scrobble file from Settings and says what matched', asyn
   await form.getByRole('button', { name: 'Import history' }).click();
   await expect(form.getByRole('status')).toHaveText('Imported');
   await expect(form.getByTestId('history-summary')).toContainText(
-    '3 plays of 3 recordings: 2 matched (1 songs now carry your listening), 1 not in the catalog yet',
+    '3 plays of 3 recordings: 2 matched (1 song now carries your listening), 1 not in the catalog yet',
   );
   await form.screenshot({ path: testInfo.outputPath('history-import.png') });
 

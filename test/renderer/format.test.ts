@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   albumLine,
+  describeHistoryImport,
   formatPredicted,
   joinArtists,
   starGlyphs,
@@ -47,5 +48,23 @@ describe('screen text', () => {
     expect(albumLine(null, 1977)).toBe('1977');
     expect(albumLine('Rumours', null)).toBe('Rumours');
     expect(albumLine(null, null)).toBe('');
+  });
+
+  it('says what a history import found, with one of a thing in the singular', () => {
+    const summary = {
+      files: [],
+      plays: 1234,
+      recordings: 3,
+      notMusic: 1,
+      matched: { recordings: 2, plays: 1200 },
+      unmatched: { recordings: 1, plays: 34 },
+      tracks: 1,
+    };
+    expect(describeHistoryImport(summary)).toBe(
+      '1,234 plays of 3 recordings: 2 matched (1 song now carries your listening), 1 not in the catalog yet, 1 podcast or unknown entry left out.',
+    );
+    expect(describeHistoryImport({ ...summary, plays: 1, tracks: 2, notMusic: 0 })).toBe(
+      '1 play of 3 recordings: 2 matched (2 songs now carry your listening), 1 not in the catalog yet.',
+    );
   });
 });

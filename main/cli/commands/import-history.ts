@@ -9,27 +9,30 @@ import { choiceOption, dbOption, parseCommandArgs } from '../arguments.ts';
 import { UsageError } from '../cli-io.ts';
 import { withStore } from '../command.ts';
 import { createProgressPrinter } from '../progress-printer.ts';
+import { nounFor } from '../../core/plural.ts';
 
-const count = (n: number): string => n.toLocaleString('en');
+/** "1 play", "12,345 plays": a count as a person writes it, with its noun. */
+const count = (n: number, noun: string, many?: string): string =>
+  `${n.toLocaleString('en')} ${nounFor(n, noun, many)}`;
 
 function describe(summary: HistoryImportSummary): string {
   const { matched, unmatched } = summary;
   const by = Object.entries(matched.by)
     .filter(([, n]) => n > 0)
-    .map(([how, n]) => `${count(n)} by ${how}`)
+    .map(([how, n]) => `${n.toLocaleString('en')} by ${how}`)
     .join(', ');
   const lines = [
-    ...summary.files.map((f) => `Read ${count(f.plays)} plays from ${f.file} (${f.format})`),
-    `${count(summary.plays)} plays of ${count(summary.recordings)} recordings` +
+    ...summary.files.map((f) => `Read ${count(f.plays, 'play')} from ${f.file} (${f.format})`),
+    `${count(summary.plays, 'play')} of ${count(summary.recordings, 'recording')}` +
       (summary.notMusic > 0
-        ? ` (${count(summary.notMusic)} podcast or unknown entries left out)`
+        ? ` (${count(summary.notMusic, 'podcast or unknown entry', 'podcast or unknown entries')} left out)`
         : ''),
-    `Matched   ${count(matched.recordings)} recordings, ${count(matched.plays)} plays${by === '' ? '' : ` (${by})`}: ${count(summary.tracks)} songs now carry a listening signal`,
-    `Unmatched ${count(unmatched.recordings)} recordings, ${count(unmatched.plays)} plays: kept; \`earshot pipeline --source unmatched\` crawls Spotify for them`,
+    `Matched   ${count(matched.recordings, 'recording')}, ${count(matched.plays, 'play')}${by === '' ? '' : ` (${by})`}: ${count(summary.tracks, 'song')} now ${nounFor(summary.tracks, 'carries', 'carry')} a listening signal`,
+    `Unmatched ${count(unmatched.recordings, 'recording')}, ${count(unmatched.plays, 'play')}: kept; \`earshot pipeline --source unmatched\` crawls Spotify for them`,
   ];
   if (summary.replaced > 0)
     lines.push(
-      `Replaced the listening history imported before (${count(summary.replaced)} songs).`,
+      `Replaced the listening history imported before (${count(summary.replaced, 'song')}).`,
     );
   return `${lines.join('\n')}\n`;
 }
@@ -62,7 +65,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   io.out(describe(summary));
   for (const file of summary.files.filter((f) => f.skipped.length > 0))
     io.out(
-      `Skipped ${file.skipped.length} bad entries:\n${describeBadLines(file.file, file.skipped)}\n`,
+      `Skipped ${count(file.skipped.length, 'bad entry', 'bad entries')}:\n${describeBadLines(file.file, file.skipped)}\n`,
     );
   return 0;
 }

@@ -125,7 +125,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       // New tracks may be recordings of the listening history that nothing matched before.
       const rematched = rematchUnmatched(store);
       io.out(
-        `History   ${rematched.matched} unmatched recordings now matched, ${rematched.unmatched} still unmatched\n`,
+        `History   ${plural(rematched.matched, 'unmatched recording')} now matched, ${rematched.unmatched} still unmatched\n`,
       );
     }
     if (typeof summary.training === 'object' && !summary.training.ok) {

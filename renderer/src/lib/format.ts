@@ -1,4 +1,9 @@
-import type { EarshotEvents, ErrorCode, RefreshSummary } from '../../../preload/api.ts';
+import type {
+  EarshotEvents,
+  ErrorCode,
+  HistoryImportSummary,
+  RefreshSummary,
+} from '../../../preload/api.ts';
 
 /** Text the screens share, so "4.6 ★" and "5 stars" read the same everywhere. */
 
@@ -81,4 +86,24 @@ export function describeRefresh(summary: RefreshSummary): string[] {
     }[summary.training],
     `Took ${summary.seconds.toFixed(1)} s.`,
   ];
+}
+
+/** "1 play", "12,345 plays": a count and its noun, singular for exactly one. */
+function counted(n: number, noun: string, many = `${noun}s`): string {
+  return `${n.toLocaleString('en')} ${n === 1 ? noun : many}`;
+}
+
+/** What a listening-history import found, in one sentence. */
+export function describeHistoryImport(summary: HistoryImportSummary): string {
+  const { matched, unmatched, tracks, notMusic } = summary;
+  const left =
+    notMusic > 0
+      ? `, ${counted(notMusic, 'podcast or unknown entry', 'podcast or unknown entries')} left out`
+      : '';
+  return (
+    `${counted(summary.plays, 'play')} of ${counted(summary.recordings, 'recording')}: ` +
+    `${matched.recordings.toLocaleString('en')} matched (${counted(tracks, 'song')} now ` +
+    `${tracks === 1 ? 'carries' : 'carry'} your listening), ` +
+    `${unmatched.recordings.toLocaleString('en')} not in the catalog yet${left}.`
+  );
 }

@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { plural } from '../../plural.ts';
 import type { Store } from '../../store/store.ts';
 import type { SignalRow, UnmatchedRow } from '../../store/signal-repository.ts';
 import { localListenerId } from '../../store/user-repository.ts';
@@ -85,7 +86,7 @@ function refuseBad(reports: readonly HistoryFileReport[], skipBad: boolean): voi
   throw new ImportError(
     'bad-rows',
     withBad[0].file,
-    `${total} entries cannot be used, so nothing was imported (use --skip-bad to import the rest):\n${details}`,
+    `${plural(total, 'entry', 'entries')} cannot be used, so nothing was imported (use --skip-bad to import the rest):\n${details}`,
     withBad[0].skipped,
   );
 }
