@@ -18,6 +18,7 @@ export class SongPool {
   readonly #listener: LocalListener;
   readonly #random: () => number;
   #tracks: Map<number, Track> | undefined;
+  #placeholders: number[] | undefined;
   #stats: { ratings: number; byTrack: Map<number, TrackRatingStats> } | undefined;
 
   constructor(store: Store, listener: LocalListener, random: () => number) {
@@ -28,6 +29,7 @@ export class SongPool {
 
   invalidate(): void {
     this.#tracks = undefined;
+    this.#placeholders = undefined;
     this.#stats = undefined;
   }
 
@@ -55,7 +57,8 @@ export class SongPool {
 
   /** Every stored track that is not a real song (imported placeholders): never recommended. */
   unrecommendable(): number[] {
-    return this.store.tracks.idsOfSource('placeholder');
+    this.#placeholders ??= this.store.tracks.idsOfSource('placeholder');
+    return this.#placeholders;
   }
 
   #candidates(exclude: Iterable<number>): Track[] {

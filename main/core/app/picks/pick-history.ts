@@ -54,6 +54,9 @@ export class PickHistory {
 
   /** Records the list shown for `key`, replacing the latest round if it had the same key. */
   record(key: string, trackIds: readonly number[]): void {
+    const latest = this.#rounds().at(-1);
+    const same = latest?.key === key && latest.trackIds.join() === trackIds.join();
+    if (same) return; // asked again, answered the same: nothing to write
     const rounds = [...this.before(key), { key, trackIds }].slice(-kept);
     this.#store.settings.set(historyKey, rounds);
   }
