@@ -1,23 +1,14 @@
 /**
  * What the picks need from a ranking model, whichever one the catalog size chose: fold a
  * listener in, rank the unrated catalog and split each score exactly into one term per input.
+ * The shapes are the recommender's own (`algorithms/ranker.ts`); SVD's fallback ranker
+ * (`svd-ranker.ts`) fills the same interface.
  */
-
-/** A listener as the ranker takes them: stars, and optionally a signed implicit strength. */
-export interface RankerListener {
-  readonly trackIds: ArrayLike<number>;
-  /** Stars on the rating scale (not-interested songs come in as a mild dislike). */
-  readonly ratings: ArrayLike<number>;
-  readonly weights?: ArrayLike<number>;
-}
+import type { RankingContribution } from '../../recommender/algorithms/ranker.ts';
+import type { RankingListener } from '../../recommender/algorithms/ranking-input.ts';
 
 /** One input's share of a candidate's score. */
-export interface Contribution {
-  readonly trackId: number;
-  readonly rating: number;
-  readonly weight: number;
-  readonly contribution: number;
-}
+export type Contribution = RankingContribution;
 
 export interface RankedCandidate {
   readonly trackId: number;
@@ -29,7 +20,7 @@ export interface RankedCandidate {
 
 export interface PickRanker {
   rank(
-    listener: RankerListener,
+    listener: RankingListener,
     options: { readonly count: number; readonly exclude?: Iterable<number> },
   ): { readonly items: readonly RankedCandidate[] };
 }
