@@ -1,4 +1,4 @@
-import type { ModelRepository } from '../../store/model-repository.ts';
+import type { ModelRepository, StoredModel } from '../../store/model-repository.ts';
 import { encodeModel, ModelCodecError } from './model-codec.ts';
 import { decodeModel } from './model-decode.ts';
 import type { SvdModel } from '../algorithms/svd-model.ts';
@@ -58,23 +58,44 @@ export function loadModel(
   fingerprint: string,
   options?: SvdOptions,
 ): LoadModelResult {
-  const stored = models.latest('svd');
+  return checkStored(models.latest('svd'), fingerprint, decodeModel, (model) =>
+    options === undefined
+      ? true
+      : JSON.stringify(resolveSvdOptions(options)) === JSON.stringify(model.options),
+  );
+}
+
+/** A stored model's load result, of any algorithm: the same checks in the same order. */
+export type LoadStoredResult<M> =
+  | Exclude<LoadModelResult, { status: 'loaded' }>
+  | {
+      readonly status: 'loaded';
+      readonly id: number;
+      readonly model: M;
+      readonly metrics: unknown;
+    };
+
+/**
+ * The checks every stored model goes through before it is used: present, trained on exactly the
+ * ratings `fingerprint` names, readable, and (per `sameOptions`) trained with the options asked.
+ */
+export function checkStored<M>(
+  stored: StoredModel | undefined,
+  fingerprint: string,
+  decode: (payload: Uint8Array) => M,
+  sameOptions: (model: M) => boolean,
+): LoadStoredResult<M> {
   if (stored === undefined) return { status: 'missing' };
   if (stored.fingerprint !== fingerprint) return { status: 'stale', reason: 'ratings' };
-  let model: SvdModel;
+  let model: M;
   try {
-    model = decodeModel(stored.payload);
+    model = decode(stored.payload);
   } catch (error) {
     if (error instanceof ModelCodecError) {
       return { status: 'unreadable', error: { code: error.code, message: error.message } };
     }
     throw error;
   }
-  if (
-    options !== undefined &&
-    JSON.stringify(resolveSvdOptions(options)) !== JSON.stringify(model.options)
-  ) {
-    return { status: 'stale', reason: 'options' };
-  }
+  if (!sameOptions(model)) return { status: 'stale', reason: 'options' };
   return { status: 'loaded', id: stored.id, model, metrics: stored.metrics };
 }

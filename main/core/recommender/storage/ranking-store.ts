@@ -2,9 +2,9 @@ import type { ModelRepository, StoredModel } from '../../store/model-repository.
 import type { RankingModel } from '../algorithms/ranking-model.ts';
 import type { RankingOptions } from '../algorithms/ranking-options.ts';
 import { resolveRankingOptions } from '../algorithms/ranking-options.ts';
-import { ModelCodecError } from './model-codec-error.ts';
 import { decodeRankingModel, encodeRankingModel } from './ranking-codec.ts';
-import type { LoadModelResult } from './model-store.ts';
+import { checkStored } from './model-store.ts';
+import type { LoadStoredResult } from './model-store.ts';
 
 /** What a ranking fit measured, stored beside the model. */
 export interface RankingTrainingMetrics {
@@ -34,14 +34,7 @@ export function saveRankingModel(
   });
 }
 
-export type LoadRankingModelResult =
-  | Exclude<LoadModelResult, { status: 'loaded' }>
-  | {
-      readonly status: 'loaded';
-      readonly id: number;
-      readonly model: RankingModel;
-      readonly metrics: unknown;
-    };
+export type LoadRankingModelResult = LoadStoredResult<RankingModel>;
 
 function newestRanking(models: ModelRepository, options?: RankingOptions): StoredModel | undefined {
   if (options !== undefined) return models.latest(options.algorithm);
@@ -63,23 +56,9 @@ export function loadRankingModel(
   fingerprint: string,
   options?: RankingOptions,
 ): LoadRankingModelResult {
-  const stored = newestRanking(models, options);
-  if (stored === undefined) return { status: 'missing' };
-  if (stored.fingerprint !== fingerprint) return { status: 'stale', reason: 'ratings' };
-  let model: RankingModel;
-  try {
-    model = decodeRankingModel(stored.payload);
-  } catch (error) {
-    if (error instanceof ModelCodecError) {
-      return { status: 'unreadable', error: { code: error.code, message: error.message } };
-    }
-    throw error;
-  }
-  if (
-    options !== undefined &&
-    JSON.stringify(resolveRankingOptions(options)) !== JSON.stringify(model.options)
-  ) {
-    return { status: 'stale', reason: 'options' };
-  }
-  return { status: 'loaded', id: stored.id, model, metrics: stored.metrics };
+  return checkStored(newestRanking(models, options), fingerprint, decodeRankingModel, (model) =>
+    options === undefined
+      ? true
+      : JSON.stringify(resolveRankingOptions(options)) === JSON.stringify(model.options),
+  );
 }
