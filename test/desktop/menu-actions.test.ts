@@ -1,4 +1,4 @@
-import type { BrowserWindow, MenuItemConstructorOptions } from 'electron';
+import type { BrowserWindow } from 'electron';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -8,121 +8,17 @@ import { ModelManager } from '../../main/core/app/model-manager.ts';
 import { loadEmbeddedCatalog } from '../../main/core/catalog/embedded-catalog.ts';
 import { openStore } from '../../main/core/store/store.ts';
 import type { Store } from '../../main/core/store/store.ts';
-import { buildMenuTemplate, menuItemIds, registerMenu } from '../../main/desktop/menu.ts';
+import { buildMenuTemplate } from '../../main/desktop/menu.ts';
 import { createMenuActions } from '../../main/desktop/menu-actions.ts';
-import type { MenuActions } from '../../main/desktop/menu-actions.ts';
 import type { Refresh } from '../../main/desktop/refresh.ts';
 import { makeTempDir, tempDbPath } from '../helpers/temp-dir.ts';
 import { extendedEntry } from '../helpers/history-fixtures.ts';
 import { localListenerId } from '../../main/core/store/user-repository.ts';
-import { dialog, FakeBrowserWindow, Menu } from './fake-electron.ts';
+import { dialog, FakeBrowserWindow } from './fake-electron.ts';
+import { click, find, options } from './menu-helpers.ts';
+import type { Item } from './menu-helpers.ts';
 
 vi.mock('electron', () => import('./fake-electron.ts'));
-
-type Item = MenuItemConstructorOptions;
-const submenu = (item: Item | undefined): Item[] => (item?.submenu ?? []) as Item[];
-const labels = (items: Item[]) => items.map((i) => i.label ?? i.role ?? i.type);
-const find = (template: Item[], label: string): Item => {
-  const found = template.flatMap((menu) => [menu, ...submenu(menu)]).find((i) => i.label === label);
-  if (found === undefined) throw new Error(`no menu item "${label}"`);
-  return found;
-};
-const click = (item: Item) => (item.click as () => void)();
-
-const noActions: MenuActions = {
-  refreshData: () => Promise.resolve(),
-  cancelRefresh: () => undefined,
-  importRatings: () => Promise.resolve(),
-  importHistory: () => Promise.resolve(),
-  exportData: () => Promise.resolve(),
-  openSettings: () => undefined,
-  openDataFolder: () => Promise.resolve(),
-  showAbout: () => Promise.resolve(),
-};
-const options = { isPackaged: true, onActionError: () => undefined };
-
-describe('menu template', () => {
-  it('follows Windows and Linux conventions: File, Edit, View, Window, Help', () => {
-    const template = buildMenuTemplate(noActions, { ...options, platform: 'linux' });
-    expect(labels(template)).toEqual(['File', 'editMenu', 'View', 'windowMenu', 'help']);
-    expect(labels(submenu(template[0]))).toEqual([
-      'Refresh data',
-      'Cancel refresh',
-      'separator',
-      'Import ratings…',
-      'Import listening history…',
-      'Export data…',
-      'separator',
-      'Open data folder',
-      'separator',
-      'Settings…',
-      'separator',
-      'quit',
-    ]);
-    expect(labels(submenu(template[4]))).toEqual(['About Earshot']);
-    expect(find(template, 'Cancel refresh').enabled).toBe(false);
-  });
-
-  it('follows macOS conventions: the app menu holds About, Settings…, Services, Hide and Quit', () => {
-    const template = buildMenuTemplate(noActions, { ...options, platform: 'darwin' });
-    expect(labels(template)).toEqual(['Earshot', 'File', 'editMenu', 'View', 'windowMenu']);
-    expect(labels(submenu(template[0]))).toEqual([
-      'about',
-      'separator',
-      'Settings…',
-      'separator',
-      'services',
-      'separator',
-      'hide',
-      'hideOthers',
-      'unhide',
-      'separator',
-      'quit',
-    ]);
-    expect(find(template, 'Settings…').accelerator).toBe('CmdOrCtrl+,');
-    expect(labels(submenu(template[1]))).not.toContain('quit');
-  });
-
-  it('offers developer tools only outside a packaged app', () => {
-    const packaged = buildMenuTemplate(noActions, { ...options, platform: 'linux' });
-    const dev = buildMenuTemplate(noActions, { ...options, platform: 'linux', isPackaged: false });
-    expect(labels(submenu(packaged[2]))).not.toContain('toggleDevTools');
-    expect(labels(submenu(dev[2]))).toContain('toggleDevTools');
-  });
-
-  it('keeps CmdOrCtrl+R for View › Reload alone; Refresh data has a shortcut of its own', () => {
-    for (const platform of ['linux', 'darwin', 'win32'] as const) {
-      for (const isPackaged of [true, false]) {
-        const template = buildMenuTemplate(noActions, { ...options, platform, isPackaged });
-        const items = template.flatMap((menu) => [menu, ...submenu(menu)]);
-        const reload = items.find((i) => i.role === 'reload');
-        const refresh = find(template, 'Refresh data');
-        expect(reload?.accelerator).toBe('CmdOrCtrl+R');
-        expect(refresh.accelerator).toBe('CmdOrCtrl+Alt+R');
-        expect(items.filter((i) => i.accelerator === 'CmdOrCtrl+R')).toEqual([reload]);
-      }
-    }
-  });
-
-  it('reports an action that fails instead of losing it', async () => {
-    const onActionError = vi.fn();
-    const failing = { ...noActions, exportData: () => Promise.reject(new Error('disk full')) };
-    const template = buildMenuTemplate(failing, { ...options, platform: 'linux', onActionError });
-    click(find(template, 'Export data…'));
-    await vi.waitFor(() => expect(onActionError).toHaveBeenCalledWith(new Error('disk full')));
-  });
-
-  it('switches Refresh data off and Cancel refresh on while a refresh runs', () => {
-    const control = registerMenu(noActions, { ...options, platform: 'linux', version: '1.0.0' });
-    const menu = Menu.applicationMenu!;
-    control.setRefreshing(true);
-    expect(menu.getMenuItemById(menuItemIds.refresh)?.enabled).toBe(false);
-    expect(menu.getMenuItemById(menuItemIds.cancelRefresh)?.enabled).toBe(true);
-    control.setRefreshing(false);
-    expect(menu.getMenuItemById(menuItemIds.refresh)?.enabled).toBe(true);
-    expect(menu.getMenuItemById(menuItemIds.cancelRefresh)?.enabled).toBe(false);
-  });
-});
 
 describe('menu items reach the services', () => {
   let store: Store;

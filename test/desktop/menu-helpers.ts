@@ -1,0 +1,25 @@
+/** Shared by the menu's template and action tests: walking a template, and inert actions. */
+import type { MenuItemConstructorOptions } from 'electron';
+import type { MenuActions } from '../../main/desktop/menu-actions.ts';
+
+export type Item = MenuItemConstructorOptions;
+export const submenu = (item: Item | undefined): Item[] => (item?.submenu ?? []) as Item[];
+export const labels = (items: Item[]) => items.map((i) => i.label ?? i.role ?? i.type);
+export const find = (template: Item[], label: string): Item => {
+  const found = template.flatMap((menu) => [menu, ...submenu(menu)]).find((i) => i.label === label);
+  if (found === undefined) throw new Error(`no menu item "${label}"`);
+  return found;
+};
+export const click = (item: Item) => (item.click as () => void)();
+
+export const noActions: MenuActions = {
+  refreshData: () => Promise.resolve(),
+  cancelRefresh: () => undefined,
+  importRatings: () => Promise.resolve(),
+  importHistory: () => Promise.resolve(),
+  exportData: () => Promise.resolve(),
+  openSettings: () => undefined,
+  openDataFolder: () => Promise.resolve(),
+  showAbout: () => Promise.resolve(),
+};
+export const options = { isPackaged: true, onActionError: () => undefined };
