@@ -14,6 +14,8 @@ export type Fault =
   /** Every token issued so far stops working: this request and later ones get 401. */
   | { readonly kind: 'revoke-tokens' }
   | { readonly kind: 'premium-required' }
+  /** 403 in plain text: a Development-Mode app refusing an account its owner did not add. */
+  | { readonly kind: 'not-allow-listed' }
   /** A misbehaving proxy that echoes the request's Authorization header in a 502 page. */
   | { readonly kind: 'echo-authorization' }
   /** The real answer, with every paging object's `total` replaced by this (e.g. 1e9). */

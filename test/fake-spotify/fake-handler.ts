@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
+import type { FakeAccount } from './fake-account.ts';
 import type { FaultPlan, Fault } from './fake-faults.ts';
 import { spotifyError } from './fake-objects.ts';
 import { inflateTotals, streamHugeBody } from './fake-payloads.ts';
@@ -24,12 +25,18 @@ export interface LoggedRequest {
 interface HandlerOptions {
   readonly latencyMs?: number | undefined;
   readonly ownerHasPremium?: boolean | undefined;
+  /** The signed-in side: `/authorize`, user grants and `/me` routes. */
+  readonly account?: FakeAccount | undefined;
 }
 
 const premiumMessage = 'Active premium subscription required for the owner of the app';
 
 function send(res: ServerResponse, answer: Answer, headers: Record<string, string> = {}): number {
-  res.writeHead(answer.status, { 'Content-Type': 'application/json', ...headers });
+  res.writeHead(answer.status, {
+    'Content-Type': 'application/json',
+    ...answer.headers,
+    ...headers,
+  });
   res.end(answer.body);
   return answer.status;
 }
@@ -73,6 +80,11 @@ function playFault(
     case 'revoke-tokens':
       desk.revokeAll();
       return send(res, { status: 401, body: spotifyError(401, 'The access token expired') });
+    case 'not-allow-listed':
+      // Spotify says this one in plain text, not in its JSON error shape.
+      res.writeHead(403, { 'Content-Type': 'text/plain' });
+      res.end('User not registered in the Developer Dashboard');
+      return 403;
     case 'premium-required':
       return send(res, {
         status: 403,
@@ -165,11 +177,22 @@ export class FakeHandler {
   }
 
   async #answer(req: IncomingMessage, url: URL, api: boolean): Promise<Answer> {
-    if (url.pathname === '/api/token' && req.method === 'POST')
-      return this.#desk.issue(req.headers.authorization, await readBody(req));
+    const body = req.method === 'GET' ? '' : await readBody(req);
+    const account = this.#options.account;
+    if (account && url.pathname === '/authorize' && req.method === 'GET')
+      return account.authorize(url);
+    if (url.pathname === '/api/token' && req.method === 'POST') {
+      const form = new URLSearchParams(body);
+      if (account && form.get('grant_type') !== 'client_credentials') return account.token(form);
+      return this.#desk.issue(req.headers.authorization, body);
+    }
     if (!api) return { status: 404, body: spotifyError(404, 'Not found') };
     if (this.#options.ownerHasPremium === false)
       return { status: 403, body: spotifyError(403, premiumMessage) };
+    if (account?.isUserToken(req.headers.authorization)) {
+      const answer = account.route(this.#route.data, this.#route.apiUrl, req.method ?? 'GET', url, body);
+      return answer ?? routeApi(this.#route, url);
+    }
     if (!this.#desk.accepts(req.headers.authorization))
       return { status: 401, body: spotifyError(401, 'Missing/invalid/expired access token') };
     return routeApi(this.#route, url);

@@ -30,6 +30,7 @@ export interface RouteState {
 export interface Answer {
   readonly status: number;
   readonly body: string;
+  readonly headers?: Readonly<Record<string, string>> | undefined;
 }
 
 const ok = (body: unknown): Answer => ({ status: 200, body: JSON.stringify(body) });

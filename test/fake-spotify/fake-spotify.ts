@@ -2,6 +2,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { makeFakeData } from './fake-data.ts';
 import type { FakeData, FakeDataOptions } from './fake-data.ts';
+import { FakeAccount } from './fake-account.ts';
+import type { FakeAccountOptions } from './fake-account.ts';
 import { FaultPlan } from './fake-faults.ts';
 import type { FaultRule } from './fake-faults.ts';
 import { FakeHandler } from './fake-handler.ts';
@@ -9,6 +11,7 @@ import type { LoggedRequest } from './fake-handler.ts';
 import type { FakePlaylist, RouteState } from './fake-routes.ts';
 import { TokenDesk } from './token-desk.ts';
 
+export type { ConsentMode, CreatedPlaylist, FakeAccount } from './fake-account.ts';
 export type { Fault, FaultRule } from './fake-faults.ts';
 export type { LoggedRequest } from './fake-handler.ts';
 export type { FakePlaylist } from './fake-routes.ts';
@@ -27,6 +30,8 @@ export interface FakeSpotifyOptions {
   readonly playlistItemsAllowed?: boolean;
   /** False: every Web API call is refused with Spotify's Premium message. Default true. */
   readonly ownerHasPremium?: boolean;
+  /** The signed-in listener's side (PKCE sign-in, `/me` routes); always on, this shapes it. */
+  readonly account?: FakeAccountOptions;
 }
 
 export interface FakeSpotify {
@@ -45,6 +50,8 @@ export interface FakeSpotify {
   readonly maxInFlight: number;
   /** Access tokens issued so far. */
   readonly tokensIssued: number;
+  /** The accounts service's PKCE side and the signed-in user's library and playlists. */
+  readonly account: FakeAccount;
   setFaults(rules: readonly FaultRule[]): void;
   close(): Promise<void>;
 }
@@ -68,7 +75,8 @@ export async function startFakeSpotify(options: FakeSpotifyOptions = {}): Promis
     playlistItemsAllowed: options.playlistItemsAllowed ?? false,
     searchCache: new Map(),
   };
-  const handler = new FakeHandler(desk, faults, route, options);
+  const account = new FakeAccount(clientId, options.account ?? {});
+  const handler = new FakeHandler(desk, faults, route, { ...options, account });
   const server = createServer((req, res) => {
     handler.handle(req, res).catch((error: unknown) => {
       res.destroy(error instanceof Error ? error : new Error(String(error)));
@@ -94,6 +102,7 @@ export async function startFakeSpotify(options: FakeSpotifyOptions = {}): Promis
     get tokensIssued() {
       return desk.issued;
     },
+    account,
     setFaults: (rules) => faults.set(rules),
     close: () =>
       new Promise<void>((resolve) => {

@@ -7,7 +7,7 @@ import type { SpotifyFailure, SpotifyResult } from './spotify-error.ts';
 
 export interface HttpRequest {
   readonly url: string;
-  readonly method: 'GET' | 'POST';
+  readonly method: 'GET' | 'POST' | 'PUT';
   readonly headers: Readonly<Record<string, string>>;
   readonly body?: string;
 }
@@ -79,6 +79,8 @@ async function interpret(
   }
   const body = await readCapped(response, cap, false, stop);
   if (!('text' in body)) return { ok: false, error: tooLarge(response.status, cap) };
+  // A write may answer with no body at all (`PUT /playlists/{id}`: 200, empty).
+  if (request.method !== 'GET' && body.text.trim() === '') return { ok: true, body: null };
   return parseBody(body.text, response.status);
 }
 

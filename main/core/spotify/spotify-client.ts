@@ -16,8 +16,21 @@ export interface SpotifyCredentials {
   readonly clientSecret: string;
 }
 
+/**
+ * Where a client's bearer tokens come from: the client-credentials cache ({@link AccessTokens})
+ * or a signed-in user's session, which refreshes its own.
+ */
+export interface BearerTokens {
+  get(): Promise<TokenResult>;
+  /** Spotify refused `value` (401): the next `get` must not return it again. */
+  invalidate(value: string): void;
+}
+
 export interface SpotifyClientOptions {
-  readonly credentials: SpotifyCredentials;
+  /** The app's own credentials (crawling)… */
+  readonly credentials?: SpotifyCredentials | undefined;
+  /** …or a signed-in user's tokens (their library); these win when both are given. */
+  readonly tokens?: BearerTokens | undefined;
   /** Web API base, e.g. `https://api.spotify.com/v1`. */
   readonly apiUrl: string;
   /** Accounts service base, e.g. `https://accounts.spotify.com`. */
@@ -56,16 +69,17 @@ export interface SpotifyWait {
 const maxRateLimitWaits = 5;
 
 /**
- * A typed Spotify Web API client for the client-credentials flow: cached token, retries with
- * backoff, `Retry-After` honoured up to a cap, at most two requests in flight. Results are
- * values ({@link SpotifyResult}); nothing is thrown for what Spotify or the network does.
+ * A typed Spotify Web API client, signed in as the app (client credentials, cached token) or as
+ * a user (their session's tokens): retries with backoff, `Retry-After` honoured up to a cap, at
+ * most two requests in flight. Results are values ({@link SpotifyResult}); nothing is thrown
+ * for what Spotify or the network does.
  */
 export class SpotifyClient {
   readonly #options: SpotifyClientOptions;
   readonly #apiUrl: string;
   readonly #policy: RetryPolicy;
   readonly #limit: ConcurrencyLimit;
-  readonly #tokens: AccessTokens;
+  readonly #tokens: BearerTokens;
   readonly #redactor: Redactor;
   readonly #agents: { http: HttpAgent; https: HttpsAgent };
   readonly #now: () => number;
@@ -84,7 +98,11 @@ export class SpotifyClient {
     this.#now = options.now ?? Date.now;
     this.#sleep = options.sleep ?? realSleep;
     this.#redactor = new Redactor(options.credentials);
-    this.#tokens = new AccessTokens(() => this.#requestToken(), this.#now);
+    const { credentials, tokens } = options;
+    if (tokens !== undefined) this.#tokens = tokens;
+    else if (credentials !== undefined)
+      this.#tokens = new AccessTokens(() => this.#requestToken(credentials), this.#now);
+    else throw new RangeError('a Spotify client needs credentials or tokens');
     const agentOptions = { keepAlive: true, maxSockets: maxInFlight };
     this.#agents = { http: new HttpAgent(agentOptions), https: new HttpsAgent(agentOptions) };
   }
@@ -95,15 +113,30 @@ export class SpotifyClient {
   }
 
   /** GETs `path` (below the API base, e.g. `/tracks/…`) and returns its JSON body. */
-  async get(path: string): Promise<SpotifyResult> {
+  get(path: string): Promise<SpotifyResult> {
+    return this.send('GET', path);
+  }
+
+  /**
+   * Sends `json` to `path` (below the API base) and returns the answer's JSON body (`null` for
+   * an empty one). A write is retried like a read: Spotify's playlist writes replace or append
+   * whole lists, and a retry after a lost answer is what its own clients do.
+   */
+  async send(method: 'GET' | 'POST' | 'PUT', path: string, json?: unknown): Promise<SpotifyResult> {
     let renewed = false;
     for (;;) {
       const token = await this.#tokens.get();
-      if (!token.ok) return token;
+      if (!token.ok) return { ok: false, error: this.#redactor.failure(token.error) };
+      this.#redactor.addToken(token.value);
       const result = await this.#withRetries({
         url: `${this.#apiUrl}${path}`,
-        method: 'GET',
-        headers: { Authorization: `Bearer ${token.value}`, Accept: 'application/json' },
+        method,
+        headers: {
+          Authorization: `Bearer ${token.value}`,
+          Accept: 'application/json',
+          ...(json === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
+        ...(json === undefined ? {} : { body: JSON.stringify(json) }),
       });
       // A token can die before its announced expiry (revoked, clock skew): renew it once.
       if (!result.ok && result.error.code === 'unauthorized' && !renewed) {
@@ -121,7 +154,7 @@ export class SpotifyClient {
     this.#agents.https.destroy();
   }
 
-  async #requestToken(): Promise<TokenResult> {
+  async #requestToken(credentials: SpotifyCredentials): Promise<TokenResult> {
     const result = await this.#withRetries({
       url: `${this.#options.accountsUrl.replace(/\/+$/, '')}/api/token`,
       method: 'POST',

@@ -6,10 +6,14 @@
  * `malformed-response` a body that is not the JSON promised, `too-large` a body past
  * `crawlLimits.maxBodyBytes` (abandoned unread), `redirected` a 3xx (never followed: the
  * token must not travel anywhere but to the address configured), and `cancelled` the caller's
- * AbortSignal.
+ * AbortSignal. A signed-in user's requests add `invalid-grant` (the accounts service refused a
+ * code or refresh token: expired, revoked, or issued for another redirect) and
+ * `not-allow-listed` (a Development-Mode app refuses every account its owner did not add).
  */
 export type SpotifyErrorCode =
   | 'invalid-client'
+  | 'invalid-grant'
+  | 'not-allow-listed'
   | 'unauthorized'
   | 'premium-required'
   | 'forbidden'
@@ -127,8 +131,17 @@ export function failureFromResponse(
       status,
       message: `Spotify rejected the client id or secret${said}`,
     };
+  if (oauthError === 'invalid_grant')
+    return { code: 'invalid-grant', status, message: `Spotify refused the sign-in${said}` };
   if (status === 401)
     return { code: 'unauthorized', status, message: `Spotify refused the access token${said}` };
+  // Spotify says it in plain text, not JSON: "User not registered in the Developer Dashboard".
+  if (status === 403 && message !== undefined && /not registered/i.test(message))
+    return {
+      code: 'not-allow-listed',
+      status,
+      message: `Spotify does not let this account use the app${said}`,
+    };
   if (status === 403 && message !== undefined && /premium/i.test(message))
     return {
       code: 'premium-required',

@@ -25,18 +25,19 @@ const redacted = '[redacted]';
  */
 export class Redactor {
   readonly basicAuthorization: string;
-  readonly #secrets: string[];
+  readonly #secrets = new Set<string>();
 
-  constructor(credentials: { clientId: string; clientSecret: string }) {
-    const basic = Buffer.from(`${credentials.clientId}:${credentials.clientSecret}`).toString(
-      'base64',
-    );
+  /** `credentials` absent: a signed-in user's client, whose only secrets are its tokens. */
+  constructor(credentials?: { clientId: string; clientSecret: string }) {
+    const basic = credentials
+      ? Buffer.from(`${credentials.clientId}:${credentials.clientSecret}`).toString('base64')
+      : '';
     this.basicAuthorization = `Basic ${basic}`;
-    this.#secrets = [basic, credentials.clientSecret].filter((s) => s.length >= 4);
+    if (credentials) for (const secret of [basic, credentials.clientSecret]) this.addToken(secret);
   }
 
   addToken(token: string): void {
-    if (token.length >= 4) this.#secrets.push(token);
+    if (token.length >= 4) this.#secrets.add(token);
   }
 
   text(text: string): string {
