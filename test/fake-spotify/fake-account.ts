@@ -99,7 +99,8 @@ export class FakeAccount {
     const q = url.searchParams;
     this.authorizeQueries.push(q);
     const redirect = q.get('redirect_uri') ?? '';
-    if (q.get('client_id') !== this.#clientId) return apiError(400, 'INVALID_CLIENT: Invalid client');
+    if (q.get('client_id') !== this.#clientId)
+      return apiError(400, 'INVALID_CLIENT: Invalid client');
     if (!/^http:\/\/127\.0\.0\.1:\d+\/callback$/.test(redirect))
       return apiError(400, 'INVALID_CLIENT: Invalid redirect URI');
     if (q.get('response_type') !== 'code' || q.get('code_challenge_method') !== 'S256')
@@ -125,7 +126,8 @@ export class FakeAccount {
   /** `POST /api/token` for `authorization_code` and `refresh_token` grants. */
   token(form: URLSearchParams): Answer {
     this.tokenForms.push(form);
-    if (form.get('client_id') !== this.#clientId) return oauthError('invalid_client', 'Invalid client');
+    if (form.get('client_id') !== this.#clientId)
+      return oauthError('invalid_client', 'Invalid client');
     if (form.get('grant_type') === 'authorization_code') {
       const pending = this.#codes.get(form.get('code') ?? '');
       this.#codes.delete(form.get('code') ?? '');
@@ -134,7 +136,8 @@ export class FakeAccount {
         return oauthError('invalid_grant', 'Invalid redirect URI');
       const verifier = form.get('code_verifier') ?? '';
       const challenge = createHash('sha256').update(verifier).digest('base64url');
-      if (challenge !== pending.challenge) return oauthError('invalid_grant', 'code_verifier was incorrect');
+      if (challenge !== pending.challenge)
+        return oauthError('invalid_grant', 'code_verifier was incorrect');
       return this.#issue(pending.scope);
     }
     if (form.get('grant_type') === 'refresh_token') {
@@ -164,7 +167,13 @@ export class FakeAccount {
   }
 
   /** The Web API as the signed-in user sees it, or undefined for routes it does not own. */
-  route(data: FakeData, apiUrl: string, method: string, url: URL, body: string): Answer | undefined {
+  route(
+    data: FakeData,
+    apiUrl: string,
+    method: string,
+    url: URL,
+    body: string,
+  ): Answer | undefined {
     const path = url.pathname.replace(/^\/v1/, '');
     const track = (id: string) => fullTrack(data, apiUrl, data.trackById.get(id)!);
     const paged = (all: unknown[], max = 50) => {
@@ -187,15 +196,21 @@ export class FakeAccount {
       return paged(ids.slice(shift).map(track));
     }
     if (method === 'GET' && path === '/me/tracks')
-      return paged((this.#options.saved ?? []).map((s) => ({ added_at: s.addedAt, track: track(s.id) })));
+      return paged(
+        (this.#options.saved ?? []).map((s) => ({ added_at: s.addedAt, track: track(s.id) })),
+      );
     if (method === 'GET' && path === '/me/player/recently-played') {
-      const items = (this.#options.recent ?? []).map((r) => ({ played_at: r.playedAt, track: track(r.id) }));
+      const items = (this.#options.recent ?? []).map((r) => ({
+        played_at: r.playedAt,
+        track: track(r.id),
+      }));
       return json(200, { items: items.slice(0, 50), next: null, cursors: null, limit: 50 });
     }
     if (method === 'GET' && path === '/me/playlists') return paged(this.#playlistSummaries(apiUrl));
     if (method === 'POST' && path === '/me/playlists') return this.#create(body);
     const match = /^\/playlists\/([^/]+)(\/items)?$/.exec(path);
-    if (match) return this.#playlist(data, apiUrl, method, url, match[1], match[2] !== undefined, body);
+    if (match)
+      return this.#playlist(data, apiUrl, method, url, match[1], match[2] !== undefined, body);
     return undefined;
   }
 
@@ -221,7 +236,8 @@ export class FakeAccount {
 
   #create(body: string): Answer {
     const request = JSON.parse(body) as { name?: string; description?: string; public?: boolean };
-    if (typeof request.name !== 'string' || request.name === '') return apiError(400, 'Missing name');
+    if (typeof request.name !== 'string' || request.name === '')
+      return apiError(400, 'Missing name');
     const id = `pl${randomBytes(11).toString('hex')}`;
     this.created.set(id, {
       id,
@@ -254,13 +270,22 @@ export class FakeAccount {
     if (method === 'GET' && isItems) {
       if (!owned) return apiError(403, 'Forbidden');
       const ids = made ? made.uris.map((u) => u.slice('spotify:track:'.length)) : library!.trackIds;
-      const items = ids.map((t) => ({ added_at: '2026-05-01T00:00:00Z', item: fullTrack(data, apiUrl, data.trackById.get(t)!) }));
+      const items = ids.map((t) => ({
+        added_at: '2026-05-01T00:00:00Z',
+        item: fullTrack(data, apiUrl, data.trackById.get(t)!),
+      }));
       const limit = Math.min(Number(url.searchParams.get('limit') ?? 20), 50);
       const offset = Number(url.searchParams.get('offset') ?? 0);
       return json(200, page(url, items, offset, limit, apiUrl));
     }
-    if (made === undefined) return apiError(made === undefined && library === undefined ? 404 : 403, 'Not found');
-    const request = JSON.parse(body || '{}') as { uris?: string[]; name?: string; description?: string; public?: boolean };
+    if (made === undefined)
+      return apiError(made === undefined && library === undefined ? 404 : 403, 'Not found');
+    const request = JSON.parse(body || '{}') as {
+      uris?: string[];
+      name?: string;
+      description?: string;
+      public?: boolean;
+    };
     if (method === 'PUT' && !isItems) {
       if (request.name !== undefined) made.name = request.name;
       if (request.description !== undefined) made.description = request.description;

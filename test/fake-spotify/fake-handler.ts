@@ -190,7 +190,13 @@ export class FakeHandler {
     if (this.#options.ownerHasPremium === false)
       return { status: 403, body: spotifyError(403, premiumMessage) };
     if (account?.isUserToken(req.headers.authorization)) {
-      const answer = account.route(this.#route.data, this.#route.apiUrl, req.method ?? 'GET', url, body);
+      const answer = account.route(
+        this.#route.data,
+        this.#route.apiUrl,
+        req.method ?? 'GET',
+        url,
+        body,
+      );
       return answer ?? routeApi(this.#route, url);
     }
     if (!this.#desk.accepts(req.headers.authorization))

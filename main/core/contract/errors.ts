@@ -10,6 +10,8 @@ export const errorCodes = [
   'cancelled',
   'not-configured',
   'unauthorized',
+  /** Spotify refused a signed-in request (allow-list, Premium, limits…); the message says why and what to do. */
+  'spotify-refused',
   'internal',
 ] as const;
 export const errorCode = z.enum(errorCodes);

@@ -101,7 +101,7 @@ export class SpotifyClient {
     const { credentials, tokens } = options;
     if (tokens !== undefined) this.#tokens = tokens;
     else if (credentials !== undefined)
-      this.#tokens = new AccessTokens(() => this.#requestToken(credentials), this.#now);
+      this.#tokens = new AccessTokens(() => this.#requestToken(), this.#now);
     else throw new RangeError('a Spotify client needs credentials or tokens');
     const agentOptions = { keepAlive: true, maxSockets: maxInFlight };
     this.#agents = { http: new HttpAgent(agentOptions), https: new HttpsAgent(agentOptions) };
@@ -154,7 +154,7 @@ export class SpotifyClient {
     this.#agents.https.destroy();
   }
 
-  async #requestToken(credentials: SpotifyCredentials): Promise<TokenResult> {
+  async #requestToken(): Promise<TokenResult> {
     const result = await this.#withRetries({
       url: `${this.#options.accountsUrl.replace(/\/+$/, '')}/api/token`,
       method: 'POST',

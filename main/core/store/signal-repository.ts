@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { strengthOf } from '../ratings/history/strength.ts';
+import { mergeSums, strengthOf } from '../ratings/history/strength.ts';
 
 /** The sums stored per listener and track (see `ratings/history/strength.ts`). */
 export interface StoredPlaySums {
@@ -128,7 +128,7 @@ export class SignalRepository {
    * rated. The local listener is `store.users.ensure('local', localListenerId)`.
    */
   forUser(userId: number, now = Math.floor(Date.now() / 1000)): ListeningSignal[] {
-    return this.sumsForUser(userId).map((sums) => ({
+    return this.#mergedSums(userId).map((sums) => ({
       trackId: sums.trackId,
       strength: strengthOf(sums, now),
       lastPlayedAt: sums.lastPlayedAt,
@@ -137,7 +137,56 @@ export class SignalRepository {
     }));
   }
 
-  /** The stored sums of a listener, by track id. */
+  /**
+   * History and account sums of a listener, merged per track (a song both played and in your
+   * top tracks counts both), by track id.
+   */
+  #mergedSums(userId: number): SignalRow[] {
+    const account = this.accountSumsForUser(userId);
+    if (account.length === 0) return this.sumsForUser(userId);
+    const merged = new Map(this.sumsForUser(userId).map((row) => [row.trackId, row]));
+    for (const row of account) {
+      const seen = merged.get(row.trackId);
+      merged.set(row.trackId, seen ? { trackId: row.trackId, ...mergeSums(seen, row) } : row);
+    }
+    return [...merged.values()].sort((a, b) => a.trackId - b.trackId);
+  }
+
+  /** Replaces what a signed-in Spotify account says about a listener (schema v4). */
+  replaceAccountSignals(userId: number, signals: readonly SignalRow[]): { replaced: number } {
+    return this.#db
+      .transaction(() => {
+        const replaced = this.#db
+          .prepare('DELETE FROM account_signals WHERE user_id = ?')
+          .run(userId).changes;
+        const insert = this.#db.prepare(`
+          INSERT INTO account_signals (user_id, track_id, plays, skips, listened, listened_recent, last_played_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?)`);
+        for (const s of signals)
+          insert.run(
+            userId,
+            s.trackId,
+            s.plays,
+            s.skips,
+            s.listened,
+            s.listenedRecent,
+            s.lastPlayedAt,
+          );
+        return { replaced };
+      })
+      .immediate();
+  }
+
+  /** The account's sums of a listener, by track id. */
+  accountSumsForUser(userId: number): SignalRow[] {
+    return this.#db
+      .prepare(
+        `SELECT track_id AS trackId, ${sumsColumns} FROM account_signals WHERE user_id = ? ORDER BY track_id`,
+      )
+      .all(userId) as SignalRow[];
+  }
+
+  /** The stored sums of a listener's imported history, by track id. */
   sumsForUser(userId: number): SignalRow[] {
     return this.#db
       .prepare(

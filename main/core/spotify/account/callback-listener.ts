@@ -30,8 +30,7 @@ export interface CallbackListener {
 }
 
 function page(res: ServerResponse, status: number, title: string, text: string): void {
-  const escape = (value: string) =>
-    value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  const escape = (value: string) => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
   res.writeHead(status, {
     'Content-Type': 'text/html; charset=utf-8',
     'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
@@ -106,7 +105,8 @@ export async function listenForCallback(
     const read = readCallback(url, options.state);
     const outcome = read.ok ? options.finish(read.value) : Promise.resolve(read);
     void outcome.then((result) => {
-      if (result.ok) page(res, 200, 'Signed in to Earshot', `${result.value} You can close this tab.`);
+      if (result.ok)
+        page(res, 200, 'Signed in to Earshot', `${result.value} You can close this tab.`);
       else page(res, 400, 'Earshot is not signed in', result.error.message);
       finish(result);
     });
@@ -136,7 +136,10 @@ export async function listenForCallback(
       resolve(
         error.code === 'EADDRINUSE' || error.code === 'EACCES'
           ? portBusy(options.port)
-          : accountFailure('sign-in-failed', `Earshot cannot listen on 127.0.0.1: ${error.message}`),
+          : accountFailure(
+              'sign-in-failed',
+              `Earshot cannot listen on 127.0.0.1: ${error.message}`,
+            ),
       ),
     );
     server.listen(options.port, '127.0.0.1', () => resolve(undefined));

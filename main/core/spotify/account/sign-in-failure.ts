@@ -24,8 +24,7 @@ export interface AccountFailure {
 }
 
 export type AccountResult<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: AccountFailure };
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: AccountFailure };
 
 export function accountFailure(code: AccountErrorCode, message: string): AccountFailure {
   return { code, message };
