@@ -72,6 +72,21 @@ export const commands: readonly CommandEntry[] = [
     load: () => import('./commands/export.ts'),
   },
   {
+    name: 'login',
+    summary:
+      'Sign in to your Spotify account (in your browser, PKCE); --status shows who is signed in, --import reads your listening as taste.',
+    usage:
+      'earshot login [--client-id ID] [--port P] [--timeout SECONDS] [--no-open] [--import] [--status] [--db PATH]',
+    load: () => import('./commands/login.ts'),
+  },
+  {
+    name: 'logout',
+    summary:
+      "Sign out of Spotify: delete Earshot's tokens (and, with --forget-listening, the taste they brought).",
+    usage: 'earshot logout [--forget-listening] [--db PATH]',
+    load: () => import('./commands/logout.ts'),
+  },
+  {
     name: 'stats',
     summary: 'Show what the database holds: tracks, artists, genres, listeners, ratings, model.',
     usage: 'earshot stats [--db PATH] [--json]',

@@ -7,6 +7,8 @@ import { readModelOptions } from './app/model-parameters.ts';
 import type { SvdOptions } from './recommender/algorithms/svd-options.ts';
 import type { trainInWorker } from './recommender/training/train-in-worker.ts';
 import { interactiveBusyTimeoutMs } from './store/busy.ts';
+import { SpotifyAccount } from './spotify/account/spotify-account.ts';
+import type { TokenVault } from './spotify/account/account-tokens.ts';
 import { openStore } from './store/store.ts';
 import type { Store } from './store/store.ts';
 
@@ -41,6 +43,13 @@ export interface ComposeExtras {
    * and the app service waits for the lock on timers instead.
    */
   readonly interactive?: boolean;
+  /**
+   * Where this face keeps a Spotify sign-in (the desktop's safeStorage, the CLI's token file);
+   * without one, the account's methods answer `not-configured`.
+   */
+  readonly spotifyVault?: TokenVault;
+  /** Opens Spotify's consent page in the system browser; without, the page opens it. */
+  readonly openBrowser?: (url: string) => Promise<void> | void;
 }
 
 /** The core as every face uses it. Nothing has started: the face calls `models.start()`. */
@@ -80,10 +89,14 @@ export function composeEarshot(options: ComposeOptions): Earshot {
         : { retrainOnChange: options.retrainOnChange }),
       ...(options.train ? { train: options.train } : {}),
     });
+    const spotifyAccount = options.spotifyVault
+      ? new SpotifyAccount({ store, vault: options.spotifyVault, openBrowser: options.openBrowser })
+      : undefined;
     const service = createAppService({
       store,
       models,
       events,
+      ...(spotifyAccount ? { spotifyAccount } : {}),
       ...(options.onInternalError ? { onInternalError: options.onInternalError } : {}),
     });
     return {
@@ -94,6 +107,7 @@ export function composeEarshot(options: ComposeOptions): Earshot {
       bootstrapped,
       modelOptions,
       close() {
+        spotifyAccount?.close();
         models.close();
         store.close();
       },

@@ -53,6 +53,7 @@ describe('preload', () => {
       [
         'getState',
         'startOver',
+        'spotifyAccount',
         'getSettings',
         'clearSpotifyCredentials',
         'refreshData',

@@ -5,6 +5,7 @@
  * of the same interface would, checking every request with the contract's own schemas.
  */
 import { parseDesktopRequest, parseRequest } from '../../main/core/contract/index.ts';
+import { FakeSpotifyAccount } from './fake-spotify-account.ts';
 import type {
   ApiError,
   AppState,
@@ -61,6 +62,8 @@ export class FakeEarshot {
   };
   /** Songs marked "not interested": never recommended again. */
   readonly hidden = new Set<number>();
+  /** The listener's Spotify account. */
+  readonly spotify = new FakeSpotifyAccount();
   readonly #tracks: TrackView[];
   readonly #failures = new Map<MethodName | DesktopMethodName, ApiError>();
   readonly #listeners = new Map<AnyEventName, Set<Listener>>();
@@ -167,6 +170,23 @@ export class FakeEarshot {
           tracks: total,
         };
       }),
+    spotifyAccount: () => this.#answer('spotifyAccount', undefined, () => this.spotify.view),
+    spotifySignIn: (request) =>
+      this.#answer('spotifySignIn', request, ({ clientId }) => this.spotify.signIn(clientId)),
+    spotifySignOut: (request) =>
+      this.#answer('spotifySignOut', request, () => this.spotify.signOut()),
+    importSpotifyListening: (request) =>
+      this.#answer('importSpotifyListening', request, () =>
+        this.spotify.view.status === 'signed-in'
+          ? this.spotify.importSummary()
+          : failure('unauthorized', 'Earshot is not signed in to Spotify. Sign in first.'),
+      ),
+    saveSpotifyPlaylist: (request) =>
+      this.#answer('saveSpotifyPlaylist', request, (checked) =>
+        this.spotify.view.status === 'signed-in'
+          ? this.spotify.save(checked)
+          : failure('unauthorized', 'Earshot is not signed in to Spotify. Sign in first.'),
+      ),
     on: (event, listener) => this.subscribe(event, listener),
   };
 

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { composeEarshot } from '../../core/compose.ts';
 import { ensureRendererBuilt, rendererOutDir } from '../../web/renderer-build.ts';
 import { checkPortFree } from '../../web/listen.ts';
@@ -7,6 +6,8 @@ import type { WebServer } from '../../web/web-server.ts';
 import { dbOption, integerOption, parseCommandArgs } from '../arguments.ts';
 import type { CliIo } from '../cli-io.ts';
 import { openCliStore } from '../command.ts';
+import { openInBrowser } from '../open-browser.ts';
+import { cliTokenVault } from '../spotify-vault.ts';
 
 export interface RunningServe {
   readonly server: WebServer;
@@ -20,8 +21,11 @@ export async function startServe(
 ): Promise<RunningServe> {
   await checkPortFree(options.port);
   await ensureRendererBuilt(() => io.err('Building the web page (first run after a change)…\n'));
+  const store = openCliStore(options.db, io, 'create');
   const earshot = composeEarshot({
-    store: openCliStore(options.db, io, 'create'),
+    store,
+    // The page opens Spotify's sign-in in a new tab of the browser it runs in.
+    spotifyVault: cliTokenVault(store.path, io.env),
     // From here on a statement never blocks the server for long: writes that find another
     // process holding the lock wait for it asynchronously (the app service does).
     interactive: true,
@@ -52,18 +56,6 @@ export async function startServe(
       earshot.close();
     },
   };
-}
-
-function openInBrowser(url: string): void {
-  const [command, args] =
-    process.platform === 'darwin'
-      ? ['open', [url]]
-      : process.platform === 'win32'
-        ? ['cmd', ['/c', 'start', '', url]]
-        : ['xdg-open', [url]];
-  spawn(command, args, { stdio: 'ignore', detached: true })
-    .on('error', () => undefined)
-    .unref();
 }
 
 /** Runs `earshot serve`; resolves to the exit code. */

@@ -17,6 +17,8 @@ import { picksFor, recommendFor } from './recommend-use-case.ts';
 import { ServiceError, toApiError } from './service-error.ts';
 import { PickHistory } from './picks/pick-history.ts';
 import { SongPool } from './song-pool.ts';
+import { spotifyAccountHandlers } from './spotify-account-use-case.ts';
+import type { SpotifyAccount } from '../spotify/account/spotify-account.ts';
 
 export interface AppServiceDeps {
   readonly store: Store;
@@ -31,6 +33,8 @@ export interface AppServiceDeps {
   readonly busyTimeoutMs?: number;
   /** Told about unexpected errors (the face decides where they are logged). */
   readonly onInternalError?: (error: unknown) => void;
+  /** The listener's own Spotify account; absent, its methods answer `not-configured`. */
+  readonly spotifyAccount?: SpotifyAccount;
 }
 
 /** The use-cases behind every face, with untrusted input validated and errors made data. */
@@ -94,6 +98,7 @@ function createHandlers(
     },
     setPreferences: (request) => writePreferences(store, request),
     importHistory: (request) => importHistory(store, request),
+    ...spotifyAccountHandlers(store, listener, deps.spotifyAccount),
   };
 }
 

@@ -25,6 +25,11 @@ export const limits = {
   spotifySourceLength: { max: 500 },
   /** Characters in a Spotify client id or secret. */
   spotifyCredentialLength: { max: 200 },
+  /** Full plays one kind of Spotify account listening counts for (0 leaves it out). */
+  tasteWeight: { min: 0, max: 50, isWhole: false },
+  /** A Spotify playlist's name and description, as Spotify caps them. */
+  playlistName: { max: 100 },
+  playlistDescription: { max: 300 },
   /** Listening-history files one import takes (Spotify splits a history into many). */
   historyFiles: { max: 500 },
   /** Bytes of one history import sent by the browser (a 100,000-play Spotify history is ~75 MB). */

@@ -25,6 +25,16 @@ import {
   submitRatingsRequest,
 } from './requests.ts';
 import {
+  savedPlaylist,
+  savePlaylistRequest,
+  spotifyAccountView,
+  spotifyImportRequest,
+  spotifyImportSummary,
+  spotifySignInRequest,
+  spotifySignInResponse,
+  spotifySignOutRequest,
+} from './spotify-account.ts';
+import {
   appState,
   historyImportSummary,
   preferences,
@@ -66,6 +76,27 @@ export const methods = {
     channel: 'history:import',
     request: historyImportRequest,
     response: historyImportSummary,
+  },
+  spotifyAccount: { channel: 'spotify:account', request: noRequest, response: spotifyAccountView },
+  spotifySignIn: {
+    channel: 'spotify:sign-in',
+    request: spotifySignInRequest,
+    response: spotifySignInResponse,
+  },
+  spotifySignOut: {
+    channel: 'spotify:sign-out',
+    request: spotifySignOutRequest,
+    response: spotifyAccountView,
+  },
+  importSpotifyListening: {
+    channel: 'spotify:import-listening',
+    request: spotifyImportRequest,
+    response: spotifyImportSummary,
+  },
+  saveSpotifyPlaylist: {
+    channel: 'spotify:save-playlist',
+    request: savePlaylistRequest,
+    response: savedPlaylist,
   },
 } as const satisfies MethodTable;
 

@@ -9,6 +9,7 @@ import type { Store } from '../../../main/core/store/store.ts';
 import { methods } from '../../../main/core/contract/index.ts';
 import type { Result } from '../../../main/core/contract/index.ts';
 import { buildTrainedDatabase, copyDatabase } from '../../helpers/trained-store.ts';
+import { serviceWithAccount, signInThroughService } from './spotify-answers.ts';
 
 let trained: Awaited<ReturnType<typeof buildTrainedDatabase>>;
 let store: Store;
@@ -117,6 +118,8 @@ describe('the app service', () => {
 
   it("answers every method with exactly what the contract's response schema describes", async () => {
     const songs = value(await service.handle('songsToRate', {}));
+    const spotify = await serviceWithAccount(store, models);
+    const { started: spotifySignIn } = await signInThroughService(spotify);
     const answers = {
       getState: await service.handle('getState', undefined),
       songsToRate: await service.handle('songsToRate', { count: 3 }),
@@ -131,7 +134,16 @@ describe('the app service', () => {
       importHistory: await service.handle('importHistory', {
         files: [{ name: 'scrobbles.csv', text: 'Queen,,Bohemian Rhapsody,01 Jan 2024 10:00\n' }],
       }),
+      spotifyAccount: await spotify.service.handle('spotifyAccount', undefined),
+      spotifySignIn,
+      importSpotifyListening: await spotify.service.handle('importSpotifyListening', {}),
+      saveSpotifyPlaylist: await spotify.service.handle('saveSpotifyPlaylist', {
+        source: 'picks',
+        trackIds: [songs[0].id],
+      }),
+      spotifySignOut: await spotify.service.handle('spotifySignOut', {}),
     } satisfies Record<keyof typeof methods, unknown>;
+    await spotify.close();
     for (const [method, answer] of Object.entries(answers)) {
       const schema = methods[method as keyof typeof methods].response;
       expect(answer.ok, method).toBe(true);

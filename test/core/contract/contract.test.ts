@@ -42,6 +42,7 @@ describe('the contract', () => {
       [
         'getState',
         'startOver',
+        'spotifyAccount',
         'getSettings',
         'clearSpotifyCredentials',
         'refreshData',

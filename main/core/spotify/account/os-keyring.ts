@@ -28,6 +28,8 @@ function run(
       resolve(error ? undefined : stdout.trim()),
     );
     child.on('error', () => resolve(undefined));
+    // A tool that exits without reading its input (nothing stored) closes the pipe first.
+    child.stdin?.on('error', () => undefined);
     child.stdin?.end(input ?? '');
   });
 }
