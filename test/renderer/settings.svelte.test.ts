@@ -31,14 +31,14 @@ const draft = {
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('SettingsState: opening', () => {
-  it('in the browser, loads the preferences alone from the app state', async () => {
+  it('in the browser, loads the preferences from the app state, and the Spotify account', async () => {
     const { earshot, settings } = setUp({ desktop: false });
     await settings.open();
     expect(settings.isOpen).toBe(true);
     expect(settings.hasDesktop).toBe(false);
     expect(settings.preferences).toEqual(earshot.preferences);
     expect(settings.desktop).toBeNull();
-    expect(earshot.calls.map((call) => call.method)).toEqual(['getState']);
+    expect(earshot.calls.map((call) => call.method)).toEqual(['getState', 'spotifyAccount']);
   });
 
   it('in the desktop window, loads everything the main process keeps', async () => {
@@ -210,6 +210,6 @@ describe('SettingsState: Spotify and the model (desktop)', () => {
     await settings.open();
     expect(await settings.saveCredentials('id', 'secret')).toBe(false);
     expect(await settings.saveSources('search:x')).toBeUndefined();
-    expect(earshot.calls.map((call) => call.method)).toEqual(['getState']);
+    expect(earshot.calls.map((call) => call.method)).toEqual(['getState', 'spotifyAccount']);
   });
 });

@@ -11,6 +11,7 @@ import type {
 import { numberFromField, sourcesFromText } from '../settings-fields.ts';
 import { FormStatus } from './form-status.svelte.ts';
 import { HistoryImportState } from './history-import.svelte.ts';
+import { SpotifyAccountState } from './spotify-account.svelte.ts';
 
 /** The Preferences form as typed: numbers stay text until they are sent. */
 export interface PreferencesDraft {
@@ -52,6 +53,8 @@ export class SettingsState {
   readonly modelForm = new FormStatus(['factors', 'epochs', 'learningRate', 'regularization']);
   /** Listening history in: every face has it. */
   readonly history: HistoryImportState;
+  /** The listener's own Spotify account: every face has it. */
+  readonly spotify: SpotifyAccountState;
 
   readonly #api: EarshotApi;
   readonly #desktop: DesktopApi | null;
@@ -61,6 +64,7 @@ export class SettingsState {
   constructor(api: EarshotApi, desktop: DesktopApi | null, hooks: SettingsHooks = {}) {
     this.#api = api;
     this.history = new HistoryImportState(api);
+    this.spotify = new SpotifyAccountState(api);
     this.#desktop = desktop;
     this.#hooks = hooks;
     this.hasDesktop = desktop !== null;
@@ -74,7 +78,7 @@ export class SettingsState {
     this.isOpen = true;
     for (const form of this.#forms()) form.reset();
     this.history.reset();
-    await this.#load();
+    await Promise.all([this.#load(), this.spotify.load()]);
   }
 
   close(): void {
@@ -159,6 +163,7 @@ export class SettingsState {
 
   dispose(): void {
     this.#unsubscribe();
+    this.spotify.dispose();
   }
 
   async #load(): Promise<void> {
