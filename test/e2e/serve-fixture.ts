@@ -14,8 +14,11 @@ export interface ServeProcess {
   stop(): Promise<void>;
 }
 
-function run(args: string[]): ChildProcess {
-  return spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+function run(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
+  return spawn(process.execPath, [bin, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
 }
 
 /** Runs `earshot pipeline` once into a template database, so each test can start from a copy. */
@@ -31,12 +34,18 @@ export async function buildTemplateDatabase(): Promise<{ path: string; remove: (
   return { path, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Starts `earshot serve` on a copy of `template` and resolves once it prints its address. */
-export async function startServe(template: string): Promise<ServeProcess> {
+/**
+ * Starts `earshot serve` on a copy of `template` (with `env` added to its environment) and
+ * resolves once it prints its address.
+ */
+export async function startServe(
+  template: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<ServeProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'earshot-e2e-'));
   const dbPath = join(dir, 'earshot.db');
   copyFileSync(template, dbPath);
-  const child = run(['serve', '--db', dbPath]);
+  const child = run(['serve', '--db', dbPath], env);
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {

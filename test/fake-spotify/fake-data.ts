@@ -145,3 +145,21 @@ export function makeFakeData(options: FakeDataOptions = {}): FakeData {
   }
   return data;
 }
+
+/**
+ * Adds a single of `title` by `artist` (an artist of that name, new unless there is one), as
+ * Spotify has every well-known recording: a search for it by title and artist then finds it.
+ */
+export function addRecording(data: FakeData, title: string, artistName: string): FakeTrack {
+  const random = new Prng(data.tracks.length + 1);
+  let artist = data.artists.find((a) => a.name === artistName);
+  if (artist === undefined) {
+    artist = { id: makeId(random), name: artistName, genres: ['pop'] };
+    data.artists.push(artist);
+    data.artistById.set(artist.id, artist);
+  }
+  const album = addAlbum(data, random, artist, 'single', title);
+  const isrc = `QZZZZ${String(data.tracks.length).padStart(7, '0')}`;
+  addTrack(data, random, album, title, isrc);
+  return data.trackById.get(album.trackIds[0] ?? '')!;
+}

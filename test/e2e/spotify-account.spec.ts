@@ -1,0 +1,121 @@
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { addRecording } from '../fake-spotify/fake-data.ts';
+import { startFakeSpotify } from '../fake-spotify/fake-spotify.ts';
+import type { FakeSpotify } from '../fake-spotify/fake-spotify.ts';
+import { buildTemplateDatabase, startServe } from './serve-fixture.ts';
+import type { ServeProcess } from './serve-fixture.ts';
+
+let template: Awaited<ReturnType<typeof buildTemplateDatabase>> | undefined;
+let fake: FakeSpotify | undefined;
+let serve: ServeProcess | undefined;
+
+test.beforeAll(async () => {
+  template = await buildTemplateDatabase();
+});
+test.afterAll(() => template?.remove());
+test.beforeEach(async () => {
+  if (template === undefined) throw new Error('the template database was not built');
+  fake = await startFakeSpotify({
+    data: { artists: 4, albumsPerArtist: 1, tracksPerAlbum: 5 },
+    account: { displayName: 'Ada Lovelace' },
+  });
+  fake.account.consent = 'approve';
+  // The real sign-in and API code runs in `earshot serve`; only Spotify's address differs.
+  serve = await startServe(template.path, {
+    EARSHOT_SPOTIFY_API_URL: fake.apiUrl,
+    EARSHOT_SPOTIFY_ACCOUNTS_URL: fake.accountsUrl,
+    EARSHOT_KEYRING: 'none',
+  });
+});
+test.afterEach(async () => {
+  await serve?.stop();
+  await fake?.close();
+});
+
+async function rateFive(page: Page): Promise<void> {
+  const cards = page.getByTestId('rate-card');
+  await expect(cards).toHaveCount(5);
+  for (const [i, stars] of [5, 4, 5, 2, 1].entries())
+    await cards
+      .nth(i)
+      .getByRole('radio', { name: stars === 1 ? '1 star' : `${stars} stars` })
+      .click();
+  await page.getByRole('button', { name: 'Submit' }).click();
+  await expect(page.getByTestId('recommendation')).toHaveCount(3);
+}
+
+test('signs in to Spotify in a new tab, uses the listening, saves the picks as a playlist and signs out', async ({
+  page,
+}, testInfo) => {
+  if (serve === undefined || fake === undefined) throw new Error('not started');
+  const errors: string[] = [];
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  await page.goto(serve.url);
+  await rateFive(page);
+
+  // Signed out, the results offer the save and lead to Settings.
+  await page.getByRole('button', { name: 'Save as Spotify playlist…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Settings' });
+  const form = dialog.getByRole('form', { name: 'Spotify account' });
+  await expect(form.getByText('http://127.0.0.1/callback')).toBeVisible();
+  await form.screenshot({ path: testInfo.outputPath('spotify-signed-out.png') });
+  await form.getByLabel('Client id').fill(fake.clientId);
+  const tab = page.context().waitForEvent('page');
+  await form.getByRole('button', { name: 'Sign in with Spotify' }).click();
+  // The new tab is the browser's trip to Spotify and back to Earshot's one-shot listener.
+  const spotifyTab = await tab;
+  await expect(spotifyTab.getByRole('heading')).toHaveText('Signed in to Earshot');
+  await expect(spotifyTab.getByText('signed in to Spotify as Ada Lovelace')).toBeVisible();
+  await spotifyTab.close();
+  await expect(form.getByTestId('spotify-user')).toHaveText('Ada Lovelace');
+  await form.screenshot({ path: testInfo.outputPath('spotify-signed-in.png') });
+
+  await form.getByRole('button', { name: 'Use my Spotify listening' }).click();
+  await expect(form.getByTestId('spotify-imported')).toContainText('Read 0 top tracks');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  // Spotify knows the picked recordings: the save finds them by title and artist.
+  const picks = page.getByTestId('recommendation');
+  for (let i = 0; i < 3; i++) {
+    const title = (await picks.nth(i).getByRole('heading').textContent()) ?? '';
+    const artist = (await picks.nth(i).locator('.artists').textContent()) ?? '';
+    addRecording(fake.data, title.trim(), artist.split(',')[0]?.trim() ?? '');
+  }
+  await page.getByRole('button', { name: 'Save as Spotify playlist' }).click();
+  const save = page.getByTestId('save-to-spotify');
+  await save.getByLabel('Playlist name').fill('Sunday picks');
+  await save.getByRole('button', { name: 'Save as private playlist' }).click();
+  await expect(save.getByTestId('playlist-saved')).toContainText('Saved “Sunday picks”: 3 songs');
+  await save.screenshot({ path: testInfo.outputPath('save-to-spotify.png') });
+  const made = [...fake.account.created.values()];
+  expect(made).toHaveLength(1);
+  expect(made[0]).toMatchObject({ name: 'Sunday picks', isPublic: false });
+  expect(made[0]?.uris).toHaveLength(3);
+
+  await save.getByRole('button', { name: 'Save as private playlist' }).click();
+  await expect(save.getByTestId('playlist-saved')).toContainText('Updated “Sunday picks”');
+  expect(fake.account.created.size).toBe(1);
+
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await form.getByRole('button', { name: 'Sign out' }).click();
+  await expect(form.getByRole('button', { name: 'Sign in with Spotify' })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('says so when the listener declines on Spotify’s page', async ({ page }) => {
+  if (serve === undefined || fake === undefined) throw new Error('not started');
+  fake.account.consent = 'deny';
+  await page.goto(serve.url);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const form = page
+    .getByRole('dialog', { name: 'Settings' })
+    .getByRole('form', { name: 'Spotify account' });
+  await form.getByLabel('Client id').fill(fake.clientId);
+  const tab = page.context().waitForEvent('page');
+  await form.getByRole('button', { name: 'Sign in with Spotify' }).click();
+  const spotifyTab = await tab;
+  await expect(spotifyTab.getByRole('heading')).toHaveText('Earshot is not signed in');
+  await expect(form.getByTestId('spotify-error')).toContainText('You declined the sign-in');
+  await expect(form.getByRole('button', { name: 'Sign in with Spotify' })).toBeVisible();
+});
