@@ -3,7 +3,7 @@
  * its dependencies; what they do lives in their own files. Nothing here runs at import time
  * except `main()` itself, and nothing is kept at module level.
  */
-import { app, safeStorage, shell } from 'electron';
+import { app, dialog, safeStorage, shell } from 'electron';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveAppPaths } from './desktop/app-paths.ts';
@@ -21,6 +21,8 @@ import { createRefresh } from './desktop/refresh.ts';
 import { createSenderCheck } from './desktop/sender-guard.ts';
 import { createSettingsService } from './desktop/settings.ts';
 import { createSpotifyCrawl } from './desktop/spotify-crawl.ts';
+import { createSpotifyMenuActions } from './desktop/spotify-sign-in.ts';
+import { SafeStorageTokenVault } from './desktop/spotify-token-vault.ts';
 import { registerTaskbarProgress } from './desktop/taskbar-progress.ts';
 import { registerWebContentsGuards } from './desktop/web-security.ts';
 import { forwardEvents, registerWindowPush } from './desktop/window-push.ts';
@@ -32,6 +34,7 @@ function createServices(paths: AppPaths, log: Log) {
   // Electron's userData, which Chromium creates at startup anyway.
   mkdirSync(paths.dataDir, { recursive: true });
   const onInternalError = (error: unknown): void => log('internal error', error);
+  const secrets = secretStorageFrom(safeStorage, process.platform);
   const earshot = composeEarshot({
     database: paths.database,
     create: true,
@@ -39,11 +42,14 @@ function createServices(paths: AppPaths, log: Log) {
     // The main process must never freeze on another process's lock: writes wait on timers.
     interactive: true,
     onInternalError,
+    // The sign-in page opens in the system browser, where the listener is signed in to Spotify.
+    spotifyVault: (store) => new SafeStorageTokenVault(store.settings, secrets),
+    openBrowser: (url) => shell.openExternal(url),
   });
   const { store, events, models, service } = earshot;
   const settings = createSettingsService({
     store,
-    vault: new CredentialVault(store.settings, secretStorageFrom(safeStorage, process.platform)),
+    vault: new CredentialVault(store.settings, secrets),
     onModelParametersChanged: () => void models.trainNow(),
     onInternalError,
   });
@@ -73,12 +79,22 @@ function startApp(paths: AppPaths, log: Log, logFile: string): void {
   const push = registerWindowPush({ targets: windows.contents, isTrustedSender });
   forwardEvents(events, push);
   refresh.onFinished((result) => push.send('pipeline:finished', result));
+  const showSettings = (): void => push.sendTo(windows.open().webContents, 'settings:open', null);
+  const spotifyActions = createSpotifyMenuActions({
+    account: earshot.spotifyAccount,
+    showSettings,
+    tell: async (message, detail) => {
+      const parent = windows.current();
+      const options = { type: 'info' as const, message, detail };
+      await (parent ? dialog.showMessageBox(parent, options) : dialog.showMessageBox(options));
+    },
+  });
   const actions = createMenuActions({
     store,
     models,
     service,
     refresh,
-    showSettings: () => push.sendTo(windows.open().webContents, 'settings:open', null),
+    showSettings,
     parent: windows.current,
     dataDir: paths.dataDir,
     openPath: (path) => shell.openPath(path),
@@ -90,12 +106,15 @@ function startApp(paths: AppPaths, log: Log, logFile: string): void {
       versions: `Electron ${process.versions.electron}, Chromium ${process.versions.chrome}, Node ${process.versions.node}`,
     },
   });
-  const menu = registerMenu(actions, {
-    platform: process.platform,
-    isPackaged: app.isPackaged,
-    version: app.getVersion(),
-    onActionError: reportActionError(log, logFile),
-  });
+  const menu = registerMenu(
+    { ...actions, ...spotifyActions },
+    {
+      platform: process.platform,
+      isPackaged: app.isPackaged,
+      version: app.getVersion(),
+      onActionError: reportActionError(log, logFile),
+    },
+  );
   refresh.onRunningChange((isRunning) => menu.setRefreshing(isRunning));
   registerTaskbarProgress({ events, refresh, windows: windows.all });
   registerLifecycle({

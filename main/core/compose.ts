@@ -47,7 +47,7 @@ export interface ComposeExtras {
    * Where this face keeps a Spotify sign-in (the desktop's safeStorage, the CLI's token file);
    * without one, the account's methods answer `not-configured`.
    */
-  readonly spotifyVault?: TokenVault;
+  readonly spotifyVault?: (store: Store) => TokenVault;
   /** Opens Spotify's consent page in the system browser; without, the page opens it. */
   readonly openBrowser?: (url: string) => Promise<void> | void;
 }
@@ -58,6 +58,8 @@ export interface Earshot {
   readonly events: EventHub;
   readonly models: ModelManager;
   readonly service: AppService;
+  /** The listener's Spotify account, when the face gave a vault for it. */
+  readonly spotifyAccount: SpotifyAccount | undefined;
   /** True when this launch filled an empty database (the face may say so). */
   readonly bootstrapped: boolean;
   /** What the app trains, read at each training: the tuned options and the user's parameters. */
@@ -90,7 +92,11 @@ export function composeEarshot(options: ComposeOptions): Earshot {
       ...(options.train ? { train: options.train } : {}),
     });
     const spotifyAccount = options.spotifyVault
-      ? new SpotifyAccount({ store, vault: options.spotifyVault, openBrowser: options.openBrowser })
+      ? new SpotifyAccount({
+          store,
+          vault: options.spotifyVault(store),
+          openBrowser: options.openBrowser,
+        })
       : undefined;
     const service = createAppService({
       store,
@@ -104,6 +110,7 @@ export function composeEarshot(options: ComposeOptions): Earshot {
       events,
       models,
       service,
+      spotifyAccount,
       bootstrapped,
       modelOptions,
       close() {

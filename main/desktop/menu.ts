@@ -1,6 +1,7 @@
 import { app, Menu } from 'electron';
 import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuActions } from './menu-actions.ts';
+import type { SpotifyMenuActions } from './spotify-sign-in.ts';
 
 export interface MenuOptions {
   readonly platform: NodeJS.Platform;
@@ -20,7 +21,7 @@ const separator: MenuItemConstructorOptions = { type: 'separator' };
  * and Quit; elsewhere File holds Settings… and Quit and Help holds About.
  */
 export function buildMenuTemplate(
-  actions: MenuActions,
+  actions: MenuActions & SpotifyMenuActions,
   options: MenuOptions,
 ): MenuItemConstructorOptions[] {
   const isMac = options.platform === 'darwin';
@@ -95,11 +96,19 @@ export function buildMenuTemplate(
     ],
   };
   const helpMenu: MenuItemConstructorOptions = { role: 'help', submenu: [about] };
+  const spotifyMenu: MenuItemConstructorOptions = {
+    label: 'Spotify',
+    submenu: [
+      { label: 'Sign in…', click: run(actions.spotifySignIn) },
+      { label: 'Sign out', click: run(actions.spotifySignOut) },
+    ],
+  };
   return [
     ...(isMac ? [macAppMenu] : []),
     fileMenu,
     { role: 'editMenu' },
     viewMenu,
+    spotifyMenu,
     { role: 'windowMenu' },
     ...(isMac ? [] : [helpMenu]),
   ];
@@ -111,7 +120,7 @@ export interface MenuControl {
 }
 
 export function registerMenu(
-  actions: MenuActions,
+  actions: MenuActions & SpotifyMenuActions,
   options: MenuOptions & { readonly version: string },
 ): MenuControl {
   if (options.platform === 'darwin') {

@@ -15,7 +15,7 @@ import { makeTempDir, tempDbPath } from '../helpers/temp-dir.ts';
 import { extendedEntry } from '../helpers/history-fixtures.ts';
 import { localListenerId } from '../../main/core/store/user-repository.ts';
 import { dialog, FakeBrowserWindow } from './fake-electron.ts';
-import { click, find, options } from './menu-helpers.ts';
+import { click, find, noActions, options } from './menu-helpers.ts';
 import type { Item } from './menu-helpers.ts';
 
 vi.mock('electron', () => import('./fake-electron.ts'));
@@ -89,6 +89,7 @@ describe('menu items reach the services', () => {
         return running;
       };
     const tracked = {
+      ...noActions,
       ...actions,
       exportData: track(actions.exportData),
       refreshData: track(actions.refreshData),

@@ -1,6 +1,7 @@
 /** Shared by the menu's template and action tests: walking a template, and inert actions. */
 import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuActions } from '../../main/desktop/menu-actions.ts';
+import type { SpotifyMenuActions } from '../../main/desktop/spotify-sign-in.ts';
 
 export type Item = MenuItemConstructorOptions;
 export const submenu = (item: Item | undefined): Item[] => (item?.submenu ?? []) as Item[];
@@ -12,7 +13,7 @@ export const find = (template: Item[], label: string): Item => {
 };
 export const click = (item: Item) => (item.click as () => void)();
 
-export const noActions: MenuActions = {
+export const noActions: MenuActions & SpotifyMenuActions = {
   refreshData: () => Promise.resolve(),
   cancelRefresh: () => undefined,
   importRatings: () => Promise.resolve(),
@@ -21,5 +22,7 @@ export const noActions: MenuActions = {
   openSettings: () => undefined,
   openDataFolder: () => Promise.resolve(),
   showAbout: () => Promise.resolve(),
+  spotifySignIn: () => Promise.resolve(),
+  spotifySignOut: () => Promise.resolve(),
 };
 export const options = { isPackaged: true, onActionError: () => undefined };

@@ -6,9 +6,9 @@ import { click, find, labels, noActions, options, submenu } from './menu-helpers
 vi.mock('electron', () => import('./fake-electron.ts'));
 
 describe('menu template', () => {
-  it('follows Windows and Linux conventions: File, Edit, View, Window, Help', () => {
+  it('follows Windows and Linux conventions: File, Edit, View, Spotify, Window, Help', () => {
     const template = buildMenuTemplate(noActions, { ...options, platform: 'linux' });
-    expect(labels(template)).toEqual(['File', 'editMenu', 'View', 'windowMenu', 'help']);
+    expect(labels(template)).toEqual(['File', 'editMenu', 'View', 'Spotify', 'windowMenu', 'help']);
     expect(labels(submenu(template[0]))).toEqual([
       'Refresh data',
       'Cancel refresh',
@@ -23,13 +23,20 @@ describe('menu template', () => {
       'separator',
       'quit',
     ]);
-    expect(labels(submenu(template[4]))).toEqual(['About Earshot']);
+    expect(labels(submenu(template[5]))).toEqual(['About Earshot']);
     expect(find(template, 'Cancel refresh').enabled).toBe(false);
   });
 
   it('follows macOS conventions: the app menu holds About, Settings…, Services, Hide and Quit', () => {
     const template = buildMenuTemplate(noActions, { ...options, platform: 'darwin' });
-    expect(labels(template)).toEqual(['Earshot', 'File', 'editMenu', 'View', 'windowMenu']);
+    expect(labels(template)).toEqual([
+      'Earshot',
+      'File',
+      'editMenu',
+      'View',
+      'Spotify',
+      'windowMenu',
+    ]);
     expect(labels(submenu(template[0]))).toEqual([
       'about',
       'separator',

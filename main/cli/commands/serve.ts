@@ -25,7 +25,7 @@ export async function startServe(
   const earshot = composeEarshot({
     store,
     // The page opens Spotify's sign-in in a new tab of the browser it runs in.
-    spotifyVault: cliTokenVault(store.path, io.env),
+    spotifyVault: () => cliTokenVault(store.path, io.env),
     // From here on a statement never blocks the server for long: writes that find another
     // process holding the lock wait for it asynchronously (the app service does).
     interactive: true,

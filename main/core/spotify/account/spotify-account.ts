@@ -129,7 +129,13 @@ export class SpotifyAccount {
       if (result.error.code !== 'cancelled') this.#lastError = result.error;
       return result;
     }
-    await this.#deps.vault.write(result.value);
+    try {
+      await this.#deps.vault.write(result.value);
+    } catch (error) {
+      // No secure storage on this system (the desktop refuses to keep tokens in the clear).
+      const message = error instanceof Error ? error.message : 'The sign-in could not be kept.';
+      return this.#failed(accountFailure('sign-in-failed', message));
+    }
     this.#session = this.#newSession(result.value);
     return { ok: true, value: result.value.user };
   }
