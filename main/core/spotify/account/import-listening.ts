@@ -25,7 +25,7 @@ export interface ListeningImportSummary {
 }
 
 /** Finds the stored track of a cleaned Spotify track: by id, then ISRC, then recording. */
-export function indexStored(rows: readonly TrackIdentity[]) {
+function indexStored(rows: readonly TrackIdentity[]) {
   const by = (pick: (row: TrackIdentity) => string | null): Map<string, number> => {
     const map = new Map<string, number>();
     for (const row of rows) {
@@ -58,7 +58,7 @@ function sumsOf(weight: number, at: number): PlaySums {
 }
 
 /** Per stored track, the merged sums of every kind it appears under. */
-export function accountSignals(
+function accountSignals(
   matched: readonly { trackId: number; kind: ListeningKind; at: number | undefined }[],
   weights: TasteWeights,
   nowSeconds: number,

@@ -22,7 +22,7 @@ export interface LibraryRead {
 }
 
 /** How much of an account is read at most: enough for taste, bounded in requests. */
-export const libraryLimits = {
+const libraryLimits = {
   /** Saved songs, newest first: 40 pages of 50. */
   maxSaved: 2000,
   maxPlaylists: 50,

@@ -9,7 +9,7 @@ import type { AccountResult } from './sign-in-failure.ts';
 import { requestGrant } from './token-grant.ts';
 
 /** How long the listener waits for the browser by default. */
-export const defaultSignInTimeoutMs = 5 * 60_000;
+const defaultSignInTimeoutMs = 5 * 60_000;
 
 export interface SignInOptions {
   readonly clientId: string;
