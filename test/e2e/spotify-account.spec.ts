@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { openStore } from '../../main/core/store/store.ts';
 import { addRecording } from '../fake-spotify/fake-data.ts';
 import { startFakeSpotify } from '../fake-spotify/fake-spotify.ts';
 import type { FakeSpotify } from '../fake-spotify/fake-spotify.ts';
@@ -75,12 +76,15 @@ test('signs in to Spotify in a new tab, uses the listening, saves the picks as a
   await expect(form.getByTestId('spotify-imported')).toContainText('Read 0 top tracks');
   await dialog.getByRole('button', { name: 'Close' }).click();
 
-  // Spotify knows the picked recordings: the save finds them by title and artist.
-  const picks = page.getByTestId('recommendation');
-  for (let i = 0; i < 3; i++) {
-    const title = (await picks.nth(i).getByRole('heading').textContent()) ?? '';
-    const artist = (await picks.nth(i).locator('.artists').textContent()) ?? '';
-    addRecording(fake.data, title.trim(), artist.split(',')[0]?.trim() ?? '');
+  // Spotify knows the picked recordings: the save finds them by title and artists.
+  const titles = await page.getByTestId('recommendation').getByRole('heading').allTextContents();
+  const store = openStore(serve.dbPath);
+  const catalog = store.tracks.list();
+  store.close();
+  for (const title of titles) {
+    const track = catalog.find((t) => t.title === title.trim());
+    if (track === undefined) throw new Error(`no pick titled ${title}`);
+    addRecording(fake.data, track.title, track.artists);
   }
   await page.getByRole('button', { name: 'Save as Spotify playlist' }).click();
   const save = page.getByTestId('save-to-spotify');

@@ -147,19 +147,37 @@ export function makeFakeData(options: FakeDataOptions = {}): FakeData {
 }
 
 /**
- * Adds a single of `title` by `artist` (an artist of that name, new unless there is one), as
+ * Adds a single of `title` by `artistNames` (artists of those names, new unless they exist), as
  * Spotify has every well-known recording: a search for it by title and artist then finds it.
  */
-export function addRecording(data: FakeData, title: string, artistName: string): FakeTrack {
+export function addRecording(
+  data: FakeData,
+  title: string,
+  artistNames: readonly string[],
+): FakeTrack {
   const random = new Prng(data.tracks.length + 1);
-  let artist = data.artists.find((a) => a.name === artistName);
-  if (artist === undefined) {
-    artist = { id: makeId(random), name: artistName, genres: ['pop'] };
-    data.artists.push(artist);
-    data.artistById.set(artist.id, artist);
-  }
-  const album = addAlbum(data, random, artist, 'single', title);
-  const isrc = `QZZZZ${String(data.tracks.length).padStart(7, '0')}`;
-  addTrack(data, random, album, title, isrc);
-  return data.trackById.get(album.trackIds[0] ?? '')!;
+  const artists = artistNames.map((name) => {
+    let artist = data.artists.find((a) => a.name === name);
+    if (artist === undefined) {
+      artist = { id: makeId(random), name, genres: ['pop'] };
+      data.artists.push(artist);
+      data.artistById.set(artist.id, artist);
+    }
+    return artist;
+  });
+  const album = addAlbum(data, random, artists[0], 'single', title);
+  const track: FakeTrack = {
+    id: makeId(random),
+    name: title,
+    artistIds: artists.map((a) => a.id),
+    albumId: album.id,
+    durationMs: 200_000,
+    explicit: false,
+    isrc: `QZZZZ${String(data.tracks.length).padStart(7, '0')}`,
+    trackNumber: 1,
+  };
+  album.trackIds.push(track.id);
+  data.tracks.push(track);
+  data.trackById.set(track.id, track);
+  return track;
 }

@@ -43,6 +43,18 @@ describe('SpotifyAccountState', () => {
     expect(earshot.callsTo('spotifySignIn')).toEqual([{}]);
   });
 
+  it('shows the refusal when the browser came back before the page first looked', async () => {
+    const earshot = new FakeEarshot();
+    const declined = { code: 'access-denied', message: 'You declined.' };
+    const spotify = new SpotifyAccountState(earshot.api, {
+      openTab: () => earshot.spotify.finishSignIn('Ada', declined),
+      wait: () => Promise.reject(new Error('nothing to wait for')),
+    });
+    expect(await spotify.signIn('abc')).toBe(true);
+    expect(spotify.error).toBe('You declined.');
+    expect(spotify.isSignedIn).toBe(false);
+  });
+
   it('refuses a malformed client id before calling', async () => {
     const earshot = new FakeEarshot();
     const { spotify } = stateWith(earshot);

@@ -79,6 +79,8 @@ export class SpotifyAccountState {
     }
     if (!answer.value.opened) this.#openTab(answer.value.authorizeUrl);
     await this.load();
+    // The browser may have come back already (a quick refusal): say how it ended.
+    if (!this.isSigningIn && this.account?.lastError) this.error = this.account.lastError.message;
     return true;
   }
 
