@@ -61,10 +61,11 @@ export function choosePicks(request: PicksRequest): Pick[] {
     trackIds: [...ratings.map((r) => r.trackId), ...hiddenIds],
     ratings: [...ratings.map((r) => r.rating), ...hiddenIds.map(() => hiddenAsStars)],
   };
-  const { items } = models.ranker.rank(listener, {
+  const shortlist = models.ranker.shortlist(listener, {
     count: Math.max(50, request.count * candidatesPerPick),
     exclude: [...request.exclude, ...hidden],
   });
+  const { items } = shortlist;
   const estimate = createSvdEstimator(
     models.svd.model,
     { trackIds: ratings.map((r) => r.trackId), ratings: ratings.map((r) => r.rating) },
@@ -97,14 +98,15 @@ export function choosePicks(request: PicksRequest): Pick[] {
   });
   return chosen.map((candidate) => {
     const { svd, stars } = starsOf.get(candidate.trackId)!;
-    const liked = candidate.contributions.filter(
+    const { contributions } = shortlist.explain(candidate.trackId);
+    const liked = contributions.filter(
       (c) => c.contribution > 0 && c.rating >= likedStars && !hidden.has(c.trackId),
     ).length;
     return {
       trackId: candidate.trackId,
       predictedStars: Math.round(stars * 10) / 10,
       confidence: confidenceOf(svd?.spread ?? Infinity, liked),
-      reasons: reasonsFor(candidate.contributions, { notInterested: hidden }),
+      reasons: reasonsFor(contributions, { notInterested: hidden }),
     };
   });
 }
