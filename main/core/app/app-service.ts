@@ -16,6 +16,7 @@ import { readPreferences, writePreferences } from './preferences.ts';
 import { picksFor, recommendFor } from './recommend-use-case.ts';
 import { ServiceError, toApiError } from './service-error.ts';
 import { PickHistory } from './picks/pick-history.ts';
+import { PicksMemo } from './picks/picks-memo.ts';
 import { SongPool } from './song-pool.ts';
 
 export interface AppServiceDeps {
@@ -54,6 +55,7 @@ function createHandlers(
   deps: AppServiceDeps,
   listener: LocalListener,
   pool: SongPool,
+  memo: PicksMemo,
 ): AsyncHandlers {
   const { store, models } = deps;
   return {
@@ -78,10 +80,13 @@ function createHandlers(
     },
     recommend: (request) => {
       const preferences = readPreferences(store);
-      return recommendFor(listener, pool, models, {
-        count: request.count ?? preferences.recommendations,
-        diversity: preferences.diversity,
-      });
+      return recommendFor(
+        listener,
+        pool,
+        models,
+        { count: request.count ?? preferences.recommendations, diversity: preferences.diversity },
+        memo,
+      );
     },
     notInterested: (request) => {
       pool.requireKnown([request.trackId]);
@@ -100,7 +105,7 @@ function createHandlers(
 export function createAppService(deps: AppServiceDeps): AppService {
   const listener = new LocalListener(deps.store);
   const pool = new SongPool(deps.store, listener, deps.random ?? Math.random);
-  const handlers = createHandlers(deps, listener, pool) as Record<
+  const handlers = createHandlers(deps, listener, pool, new PicksMemo(deps.store)) as Record<
     MethodName,
     (request: unknown) => unknown
   >;

@@ -4,7 +4,7 @@ const historyKey = 'picks.shown';
 const kept = 5;
 
 /** One list of picks as it was shown, under the listener's ratings at that moment. */
-interface ShownRound {
+export interface ShownRound {
   /** {@link ratingsKey} of the ratings the list was made from. */
   readonly key: string;
   readonly trackIds: readonly number[];
@@ -41,20 +41,21 @@ export class PickHistory {
     this.#store = store;
   }
 
-  #rounds(): ShownRound[] {
+  /** The stored rounds, oldest first. */
+  rounds(): ShownRound[] {
     const value = this.#store.settings.get(historyKey);
     return Array.isArray(value) ? value.filter(isRound) : [];
   }
 
   /** The rounds a list for `key` is judged against: all, less the latest if it is this one. */
   before(key: string): ShownRound[] {
-    const rounds = this.#rounds();
+    const rounds = this.rounds();
     return rounds.at(-1)?.key === key ? rounds.slice(0, -1) : rounds;
   }
 
   /** Records the list shown for `key`, replacing the latest round if it had the same key. */
   record(key: string, trackIds: readonly number[]): void {
-    const latest = this.#rounds().at(-1);
+    const latest = this.rounds().at(-1);
     const same = latest?.key === key && latest.trackIds.join() === trackIds.join();
     if (same) return; // asked again, answered the same: nothing to write
     const rounds = [...this.before(key), { key, trackIds }].slice(-kept);
