@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAppService } from '../../main/core/app/app-service.ts';
+import type { PageName } from '../../main/core/contract/index.ts';
 import { EventHub } from '../../main/core/app/event-hub.ts';
 import { ModelManager } from '../../main/core/app/model-manager.ts';
 import { loadEmbeddedCatalog } from '../../main/core/catalog/embedded-catalog.ts';
@@ -28,6 +29,8 @@ describe('menu items reach the services', () => {
   let cancel: ReturnType<typeof vi.fn<Refresh['cancel']>>;
   let openPath: ReturnType<typeof vi.fn<(path: string) => Promise<string>>>;
   let showSettings: ReturnType<typeof vi.fn<() => void>>;
+  let showPage: ReturnType<typeof vi.fn<(page: PageName) => void>>;
+  let startNewRound: ReturnType<typeof vi.fn<() => void>>;
   let window: BrowserWindow | undefined;
   let template: Item[];
   /** Every run of a tracked action, to wait for its end instead of for the clock. */
@@ -66,6 +69,8 @@ describe('menu items reach the services', () => {
     };
     openPath = vi.fn(() => Promise.resolve(''));
     showSettings = vi.fn();
+    showPage = vi.fn();
+    startNewRound = vi.fn();
     window = undefined;
     const actions = createMenuActions({
       store,
@@ -73,6 +78,8 @@ describe('menu items reach the services', () => {
       service,
       refresh,
       showSettings,
+      showPage,
+      startNewRound,
       parent: () => window,
       showItemInFolder: () => undefined,
       dataDir,
@@ -216,6 +223,14 @@ describe('menu items reach the services', () => {
   it("Settings… asks for the page's settings, with no dialog of its own", async () => {
     click(find(template, 'Settings…'));
     await vi.waitFor(() => expect(showSettings).toHaveBeenCalledTimes(1));
+    expect(dialog.showMessageBox).not.toHaveBeenCalled();
+  });
+
+  it('New round and Earshot Help ask the page, with no dialog of their own', async () => {
+    click(find(template, 'New round'));
+    click(find(template, 'Earshot Help'));
+    await vi.waitFor(() => expect(showPage).toHaveBeenCalledWith('help'));
+    expect(startNewRound).toHaveBeenCalledTimes(1);
     expect(dialog.showMessageBox).not.toHaveBeenCalled();
   });
 
