@@ -2,16 +2,21 @@ import type { RecommendationView, RecommendResponse } from '../contract/index.ts
 import type { LocalListener } from './local-listener.ts';
 import type { ModelSource } from './model-source.ts';
 import { choosePicks } from './picks/choose-picks.ts';
+import type { PlayedSong } from './picks/listening-input.ts';
 import type { Pick, PickModels } from './picks/choose-picks.ts';
 import { PickHistory, ratingsKey } from './picks/pick-history.ts';
 import { sharedGenres } from './picks/pick-reasons.ts';
 import { ServiceError } from './service-error.ts';
 import type { SongPool } from './song-pool.ts';
 
-/** Whose picks: their ratings, what they hid, and (the local listener only) their past lists. */
+/**
+ * Whose picks: their ratings, what they hid, what they played, and (the local listener only)
+ * their past lists.
+ */
 export interface PicksProfile {
   readonly ratings: readonly { trackId: number; rating: number; ratedAt: number }[];
   readonly hidden: ReadonlySet<number>;
+  readonly listening: readonly PlayedSong[];
   /** Absent: the lists are neither rotated nor remembered (another listener's picks). */
   readonly history?: PickHistory;
 }
@@ -44,6 +49,7 @@ function toView(pick: Pick, pool: SongPool): RecommendationView {
         kind: reason.kind,
         track: cited,
         stars: reason.stars,
+        plays: reason.plays,
         sharedGenres: sharedGenres(track.genres, cited.genres),
         contribution: reason.contribution,
       };
@@ -63,12 +69,13 @@ export async function picksFor(
   options: PicksOptions,
 ): Promise<RecommendResponse> {
   const pickModels = await currentModels(models);
-  const { ratings, hidden, history } = profile;
-  const key = ratingsKey(ratings, hidden);
+  const { ratings, hidden, listening, history } = profile;
+  const key = ratingsKey(ratings, hidden, listening);
   const picks = choosePicks({
     models: pickModels,
     ratings,
     hidden,
+    listening,
     exclude: pool.unrecommendable(),
     count: options.count,
     diversity: options.diversity,
@@ -97,6 +104,7 @@ export function recommendFor(
   const profile = {
     ratings: listener.ratings(),
     hidden: listener.hidden(),
+    listening: listener.listening(),
     history: new PickHistory(pool.store),
   };
   return picksFor(profile, pool, models, options);
