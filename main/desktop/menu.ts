@@ -34,6 +34,11 @@ export function buildMenuTemplate(
     accelerator: 'CmdOrCtrl+,',
     click: run(actions.openSettings),
   };
+  const help: MenuItemConstructorOptions = {
+    label: 'Earshot Help',
+    accelerator: isMac ? 'Cmd+?' : 'F1',
+    click: run(actions.showHelp),
+  };
   const about: MenuItemConstructorOptions = {
     label: 'About Earshot',
     click: run(actions.showAbout),
@@ -57,6 +62,8 @@ export function buildMenuTemplate(
   const fileMenu: MenuItemConstructorOptions = {
     label: 'File',
     submenu: [
+      { label: 'New round', accelerator: 'CmdOrCtrl+N', click: run(actions.newRound) },
+      separator,
       {
         id: menuItemIds.refresh,
         label: 'Refresh data',
@@ -94,14 +101,17 @@ export function buildMenuTemplate(
       { role: 'togglefullscreen' },
     ],
   };
-  const helpMenu: MenuItemConstructorOptions = { role: 'help', submenu: [about] };
+  const helpMenu: MenuItemConstructorOptions = {
+    role: 'help',
+    submenu: isMac ? [help] : [help, separator, about],
+  };
   return [
     ...(isMac ? [macAppMenu] : []),
     fileMenu,
     { role: 'editMenu' },
     viewMenu,
     { role: 'windowMenu' },
-    ...(isMac ? [] : [helpMenu]),
+    helpMenu,
   ];
 }
 

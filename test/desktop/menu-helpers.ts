@@ -19,6 +19,8 @@ export const noActions: MenuActions = {
   importHistory: () => Promise.resolve(),
   exportData: () => Promise.resolve(),
   openSettings: () => undefined,
+  newRound: () => undefined,
+  showHelp: () => undefined,
   openDataFolder: () => Promise.resolve(),
   showAbout: () => Promise.resolve(),
 };

@@ -10,6 +10,8 @@ describe('menu template', () => {
     const template = buildMenuTemplate(noActions, { ...options, platform: 'linux' });
     expect(labels(template)).toEqual(['File', 'editMenu', 'View', 'windowMenu', 'help']);
     expect(labels(submenu(template[0]))).toEqual([
+      'New round',
+      'separator',
       'Refresh data',
       'Cancel refresh',
       'separator',
@@ -23,13 +25,17 @@ describe('menu template', () => {
       'separator',
       'quit',
     ]);
-    expect(labels(submenu(template[4]))).toEqual(['About Earshot']);
+    expect(labels(submenu(template[4]))).toEqual(['Earshot Help', 'separator', 'About Earshot']);
+    expect(find(template, 'Earshot Help').accelerator).toBe('F1');
+    expect(find(template, 'New round').accelerator).toBe('CmdOrCtrl+N');
     expect(find(template, 'Cancel refresh').enabled).toBe(false);
   });
 
   it('follows macOS conventions: the app menu holds About, Settings…, Services, Hide and Quit', () => {
     const template = buildMenuTemplate(noActions, { ...options, platform: 'darwin' });
-    expect(labels(template)).toEqual(['Earshot', 'File', 'editMenu', 'View', 'windowMenu']);
+    expect(labels(template)).toEqual(['Earshot', 'File', 'editMenu', 'View', 'windowMenu', 'help']);
+    expect(labels(submenu(template[5]))).toEqual(['Earshot Help']);
+    expect(find(template, 'Earshot Help').accelerator).toBe('Cmd+?');
     expect(labels(submenu(template[0]))).toEqual([
       'about',
       'separator',

@@ -132,3 +132,27 @@ test('shows Refresh data’s progress, then its outcome, in the panel', async ({
   await panel.getByRole('button', { name: 'Dismiss' }).click();
   await expect(panel).toHaveCount(0);
 });
+
+test('the menu opens Help and deals a new round through the bridge', async ({
+  page: tab,
+}, testInfo) => {
+  await tab.addInitScript({ content: bridge });
+  await tab.goto(page.url);
+  const cards = tab.getByTestId('rate-card');
+  await expect(cards).toHaveCount(5);
+  await cards.nth(0).getByRole('radio', { name: '5 stars' }).click();
+
+  await tab.evaluate(() =>
+    (globalThis as unknown as FakeHandle).fakeDesktop.earshot.emit('page:open', 'help'),
+  );
+  await expect(tab.getByRole('heading', { level: 1, name: 'How Earshot works' })).toBeVisible();
+  // The desktop window lists the menu's shortcuts; the browser has no menu to list.
+  await expect(tab.getByText('New round.')).toBeVisible();
+  await tab.screenshot({ path: testInfo.outputPath('desktop-help.png'), fullPage: true });
+
+  await tab.evaluate(() =>
+    (globalThis as unknown as FakeHandle).fakeDesktop.earshot.emit('round:new', null),
+  );
+  await expect(cards).toHaveCount(5);
+  await expect(cards.nth(0).getByRole('radio', { name: '5 stars' })).not.toBeChecked();
+});

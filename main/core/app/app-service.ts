@@ -145,7 +145,11 @@ export function createAppService(deps: AppServiceDeps): AppService {
           );
         }
         const preferences = readPreferences(store);
-        const profile = { ratings: store.ratings.forUser(user.id), hidden: new Set<number>() };
+        const profile = {
+          ratings: store.ratings.forUser(user.id),
+          hidden: new Set<number>(),
+          listening: store.signals.forUser(user.id),
+        };
         return picksFor(profile, pool, deps.models, {
           count: count ?? preferences.recommendations,
           diversity: preferences.diversity,

@@ -2,6 +2,7 @@ import type { RecommendationView, RecommendResponse } from '../contract/index.ts
 import type { LocalListener } from './local-listener.ts';
 import type { ModelSource } from './model-source.ts';
 import { choosePicks } from './picks/choose-picks.ts';
+import type { PlayedSong } from './picks/listening-input.ts';
 import type { Pick, PickModels } from './picks/choose-picks.ts';
 import { PickHistory, ratingsKey } from './picks/pick-history.ts';
 import type { PicksMemo } from './picks/picks-memo.ts';
@@ -9,10 +10,14 @@ import { sharedGenres } from './picks/pick-reasons.ts';
 import { ServiceError } from './service-error.ts';
 import type { SongPool } from './song-pool.ts';
 
-/** Whose picks: their ratings, what they hid, and (the local listener only) their past lists. */
+/**
+ * Whose picks: their ratings, what they hid, what they played, and (the local listener only)
+ * their past lists.
+ */
 export interface PicksProfile {
   readonly ratings: readonly { trackId: number; rating: number; ratedAt: number }[];
   readonly hidden: ReadonlySet<number>;
+  readonly listening: readonly PlayedSong[];
   /** Absent: the lists are neither rotated nor remembered (another listener's picks). */
   readonly history?: PickHistory;
 }
@@ -45,6 +50,7 @@ function toView(pick: Pick, pool: SongPool): RecommendationView {
         kind: reason.kind,
         track: cited,
         stars: reason.stars,
+        plays: reason.plays,
         sharedGenres: sharedGenres(track.genres, cited.genres),
         contribution: reason.contribution,
       };
@@ -65,12 +71,13 @@ function picksFrom(
   trainedAt: number,
   options: PicksOptions,
 ): RecommendResponse {
-  const { ratings, hidden, history } = profile;
-  const key = ratingsKey(ratings, hidden);
+  const { ratings, hidden, listening, history } = profile;
+  const key = ratingsKey(ratings, hidden, listening);
   const picks = choosePicks({
     models: pickModels,
     ratings,
     hidden,
+    listening,
     exclude: pool.unrecommendable(),
     count: options.count,
     diversity: options.diversity,
@@ -113,6 +120,7 @@ export async function recommendFor(
   const pickModels = await currentModels(models);
   // Nothing awaits from here on: the inputs compared are exactly those the answer is made from.
   const history = new PickHistory(pool.store);
+  const now = Math.floor(Date.now() / 1000);
   const { inputs, answer } = memo.lookup(
     {
       models: pickModels,
@@ -122,10 +130,17 @@ export async function recommendFor(
       count: options.count,
       diversity: options.diversity,
     },
-    () => ({ ratings: listener.ratings(), hidden: listener.hidden(), shown: history.rounds() }),
+    () => ({
+      ratings: listener.ratings(),
+      hidden: listener.hidden(),
+      listening: listener.listening(now),
+      shown: history.rounds(),
+    }),
+    now,
   );
   if (answer !== undefined) return answer;
-  const profile = { ratings: inputs.ratings, hidden: inputs.hidden, history };
+  const { ratings, hidden, listening } = inputs;
+  const profile = { ratings, hidden, listening, history };
   const fresh = picksFrom(profile, pool, pickModels, inputs.trainedAt, options);
   // Keyed on the history as this answer left it, which is what the next request reads.
   return memo.remember({ ...inputs, shown: history.rounds() }, fresh);

@@ -10,13 +10,24 @@ export interface ShownRound {
   readonly trackIds: readonly number[];
 }
 
-/** A compact identity of a listener's inputs: changes whenever a rating or a hide does. */
+/**
+ * A compact identity of a listener's inputs: changes whenever a rating or a hide does, and
+ * whenever new plays arrive (songs played, plays, skips: not their strengths, which fade by the
+ * day and would rotate the list with no news from the listener).
+ */
 export function ratingsKey(
   ratings: readonly { trackId: number; rating: number }[],
   hidden: Iterable<number>,
+  listening: readonly { plays: number; skips: number }[] = [],
 ): string {
   const rated = ratings.map((r) => `${r.trackId}:${r.rating}`).sort();
-  return [...rated, ...[...hidden].map((id) => `-${id}`).sort()].join(',');
+  const keys = [...rated, ...[...hidden].map((id) => `-${id}`).sort()];
+  if (listening.length > 0) {
+    const plays = listening.reduce((sum, s) => sum + s.plays, 0);
+    const skips = listening.reduce((sum, s) => sum + s.skips, 0);
+    keys.push(`~${listening.length}:${plays}:${skips}`);
+  }
+  return keys.join(',');
 }
 
 function isRound(value: unknown): value is ShownRound {

@@ -3,6 +3,7 @@ import type { Track } from '../../catalog/track.ts';
 import { createChangeStamp } from '../../store/change-stamp.ts';
 import type { Store } from '../../store/store.ts';
 import type { PickModels } from './choose-picks.ts';
+import type { PlayedSong } from './listening-input.ts';
 import type { ShownRound } from './pick-history.ts';
 
 /**
@@ -26,12 +27,14 @@ export interface PicksInputs {
   readonly ratings: readonly { trackId: number; rating: number; ratedAt: number }[];
   /** In stored order, for the same reason. */
   readonly hidden: ReadonlySet<number>;
+  /** What the listener played, with strengths as of the second they were read (they fade). */
+  readonly listening: readonly PlayedSong[];
   /** The lists shown lately (rotation): the stored rounds after this answer was recorded. */
   readonly shown: readonly ShownRound[];
 }
 
 /** The inputs kept in the database: read again only when it may have changed. */
-export type StoredInputs = Pick<PicksInputs, 'ratings' | 'hidden' | 'shown'>;
+export type StoredInputs = Pick<PicksInputs, 'ratings' | 'hidden' | 'listening' | 'shown'>;
 
 const same = <T>(a: T, b: T): boolean => a === b;
 
@@ -58,6 +61,16 @@ const comparisons: {
       (x, y) => x.trackId === y.trackId && x.rating === y.rating && x.ratedAt === y.ratedAt,
     ),
   hidden: (a, b) => sameList([...a], [...b], same),
+  listening: (a, b) =>
+    sameList(
+      a,
+      b,
+      (x, y) =>
+        x.trackId === y.trackId &&
+        x.strength === y.strength &&
+        x.plays === y.plays &&
+        x.skips === y.skips,
+    ),
   shown: (a, b) =>
     sameList(a, b, (x, y) => x.key === y.key && sameList(x.trackIds, y.trackIds, same)),
 };
@@ -91,8 +104,11 @@ export class PicksMemo {
     | {
         readonly inputs: PicksInputs;
         readonly answer: RecommendResponse;
-        /** The database's change stamp when `inputs`' stored part was last read and matched. */
-        stamp: string | undefined;
+        /**
+         * The database's change stamp and the second when `inputs`' stored part was last read
+         * and matched: while both hold, that part is unchanged.
+         */
+        readAt: { stamp: string; now: number } | undefined;
       }
     | undefined;
 
@@ -102,31 +118,40 @@ export class PicksMemo {
 
   /**
    * The inputs as they are now and, if they equal those of the remembered answer, that answer.
-   * `read` reads the {@link StoredInputs}; while the database has not changed since they last
-   * matched, the remembered ones stand in for them.
+   * `read` reads the {@link StoredInputs} as of `now` (Unix seconds); while the database has not
+   * changed since they last matched (nor the second, if the listener has plays whose strengths
+   * fade), the remembered ones stand in for them.
    */
   lookup(
     current: Omit<PicksInputs, keyof StoredInputs>,
     read: () => StoredInputs,
+    now: number,
   ): { inputs: PicksInputs; answer: RecommendResponse | undefined } {
     // Stamp first: a write after it moves the next stamp even if `read` already saw it.
     const stamp = this.#changeStamp();
     const last = this.#last;
-    const stored =
-      last !== undefined && last.stamp === stamp
-        ? { ratings: last.inputs.ratings, hidden: last.inputs.hidden, shown: last.inputs.shown }
-        : read();
+    const unchanged =
+      last?.readAt?.stamp === stamp &&
+      (last.inputs.listening.length === 0 || last.readAt.now === now);
+    const stored = unchanged
+      ? {
+          ratings: last.inputs.ratings,
+          hidden: last.inputs.hidden,
+          listening: last.inputs.listening,
+          shown: last.inputs.shown,
+        }
+      : read();
     const inputs = { ...current, ...stored };
     if (last === undefined || !sameInputs(last.inputs, inputs))
       return { inputs, answer: undefined };
-    last.stamp = stamp;
+    last.readAt = { stamp, now };
     return { inputs, answer: last.answer };
   }
 
   /** Remembers `answer` (frozen: every later caller shares it) as made from `inputs`. */
   remember(inputs: PicksInputs, answer: RecommendResponse): RecommendResponse {
     // Making it may have written (the pick history), so the next lookup reads the database.
-    this.#last = { inputs, answer: deepFreeze(answer), stamp: undefined };
+    this.#last = { inputs, answer: deepFreeze(answer), readAt: undefined };
     return answer;
   }
 }

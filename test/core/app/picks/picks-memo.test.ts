@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAppService } from '../../../../main/core/app/app-service.ts';
 import type { AppService } from '../../../../main/core/app/app-service.ts';
 import { EventHub } from '../../../../main/core/app/event-hub.ts';
@@ -98,6 +98,8 @@ describe('asking for picks again', () => {
 });
 
 describe('a remembered answer is given up when what it depends on changes', () => {
+  afterEach(() => vi.useRealTimers());
+
   /** Asks, applies `change`, asks again: the second answer must be the one a fresh service gives. */
   async function expectFollows(
     change: (service: AppService) => unknown,
@@ -157,6 +159,57 @@ describe('a remembered answer is given up when what it depends on changes', () =
       other.settings.set('picks.shown', []);
       other.close();
     }));
+
+  it('listening history', () =>
+    expectFollows(() => {
+      const me = store.users.find('local', localListenerId)!;
+      const rated = new Set(store.ratings.forUser(me.id).map((r) => r.trackId));
+      const played = store.tracks
+        .list()
+        .filter((t) => !rated.has(t.id))
+        .slice(0, 8);
+      const now = Math.floor(Date.now() / 1000);
+      const signals = played.map((t) => ({
+        trackId: t.id,
+        plays: 10,
+        skips: 0,
+        listened: 10,
+        listenedRecent: 10,
+        lastPlayedAt: now,
+      }));
+      store.signals.replaceForUser(me.id, signals, []);
+    }));
+
+  it('time, for a listener whose plays fade', async () => {
+    const service = serviceOn();
+    await listenerWithRatings(service);
+    const me = store.users.find('local', localListenerId)!;
+    const rated = new Set(store.ratings.forUser(me.id).map((r) => r.trackId));
+    const played = store.tracks
+      .list()
+      .filter((t) => !rated.has(t.id))
+      .slice(0, 8);
+    const now = Math.floor(Date.now() / 1000);
+    store.signals.replaceForUser(
+      me.id,
+      played.map((t) => ({
+        trackId: t.id,
+        plays: 12,
+        skips: 0,
+        listened: 12,
+        listenedRecent: 12,
+        lastPlayedAt: now,
+      })),
+      [],
+    );
+    const before = value(await service.handle('recommend', {}));
+    expect(value(await service.handle('recommend', {}))).toBe(before);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime((now + 3 * 365 * 86_400) * 1000);
+    const after = value(await service.handle('recommend', {}));
+    expect(after).not.toEqual(before);
+    expect(after).toEqual(await freshAnswer());
+  });
 
   it('the catalog (a refresh renamed a song)', () =>
     expectFollows((service) => {
@@ -223,6 +276,7 @@ describe('PicksMemo', () => {
         { trackId: 2, rating: 2, ratedAt: 11 },
       ],
       hidden: new Set([3, 4]),
+      listening: [{ trackId: 5, strength: 0.5, plays: 3, skips: 0 }],
       shown: [{ key: '1:5,2:2,-3,-4', trackIds: [7, 8, 9] }],
     };
   }
@@ -237,12 +291,13 @@ describe('PicksMemo', () => {
     diversity: (i) => i.diversity + 0.1,
     ratings: (i) => i.ratings.map((r, n) => (n === 1 ? { ...r, ratedAt: r.ratedAt + 1 } : r)),
     hidden: (i) => new Set([...i.hidden].reverse()),
+    listening: (i) => i.listening.map((p) => ({ ...p, strength: p.strength * 0.999 })),
     shown: (i) => [{ ...i.shown[0], trackIds: [7, 9, 8] }],
   };
 
-  const split = ({ ratings, hidden, shown, ...current }: PicksInputs) => ({
+  const split = ({ ratings, hidden, listening, shown, ...current }: PicksInputs) => ({
     current,
-    stored: { ratings, hidden, shown },
+    stored: { ratings, hidden, listening, shown },
   });
 
   it('answers inputs equal in every respect, and no others', async () => {
@@ -253,9 +308,10 @@ describe('PicksMemo', () => {
       const memo = new PicksMemo(store);
       memo.remember(inputs, answer);
       const { current, stored } = split(asked);
-      return memo.lookup(current, () => stored).answer;
+      return memo.lookup(current, () => stored, 1000).answer;
     };
-    expect(new PicksMemo(store).lookup(split(inputs).current, () => split(inputs).stored)).toEqual({
+    const { current, stored } = split(inputs);
+    expect(new PicksMemo(store).lookup(current, () => stored, 1000)).toEqual({
       inputs,
       answer: undefined,
     });
@@ -274,18 +330,37 @@ describe('PicksMemo', () => {
       return stored;
     };
     memo.remember(inputs, { recommendations: [], foldedIn: true });
-    memo.lookup(current, read); // the first after remembering reads: making it may have written
-    memo.lookup(current, read);
-    memo.lookup(current, read);
+    memo.lookup(current, read, 1000); // the first after remembering reads: making it may have written
+    memo.lookup(current, read, 1000);
+    memo.lookup(current, read, 1000);
     expect(reads).toBe(1);
     store.settings.set('unrelated', 1); // this connection
-    memo.lookup(current, read);
-    memo.lookup(current, read);
+    memo.lookup(current, read, 1000);
+    memo.lookup(current, read, 1000);
     expect(reads).toBe(2);
     const other = openStore(path); // another connection, as another process
     other.settings.set('unrelated', 2);
     other.close();
-    memo.lookup(current, read);
+    memo.lookup(current, read, 1000);
     expect(reads).toBe(3);
+  });
+
+  it('with plays, whose strengths fade, reads them again each new second; without, it need not', async () => {
+    const memo = new PicksMemo(store);
+    const inputs = await someInputs();
+    for (const listening of [inputs.listening, []]) {
+      const { current, stored } = split({ ...inputs, listening });
+      let reads = 0;
+      const read = () => {
+        reads += 1;
+        return stored;
+      };
+      memo.remember({ ...inputs, listening }, { recommendations: [], foldedIn: true });
+      memo.lookup(current, read, 1000);
+      memo.lookup(current, read, 1000);
+      memo.lookup(current, read, 1001);
+      memo.lookup(current, read, 1001);
+      expect(reads).toBe(listening.length === 0 ? 1 : 2);
+    }
   });
 });
