@@ -1,6 +1,7 @@
 /**
  * Every screen of the browser face through axe-core, in the light and the dark colour scheme:
- * the round (fresh and rated), the picks, Settings, Help and the error state. The desktop
+ * the wait for the round, the round (fresh and rated), the picks, Settings, Help and the error
+ * state. The desktop
  * window's own screens are checked in desktop-accessibility.spec.ts.
  */
 import { expect, test } from '@playwright/test';
@@ -21,12 +22,27 @@ async function rateAll(page: Page, stars: readonly number[]): Promise<void> {
 }
 
 for (const colorScheme of ['light', 'dark'] as const) {
-  test(`the round, the picks, Settings, Help and the error state pass axe (${colorScheme})`, async ({
+  test(`loading, the round, the picks, Settings, Help and the error state pass axe (${colorScheme})`, async ({
     page,
   }, testInfo) => {
+    // Seven or eight states, each through axe (a few seconds apiece on a busy machine).
+    test.slow();
     await page.emulateMedia({ colorScheme });
+    // The round's songs are held back until the loading state has been checked.
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/songsToRate', async (route) => {
+      await held;
+      await route.continue();
+    });
     await page.goto(serve().url);
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Picking songs for you…' }),
+    ).toBeVisible();
+    await expectNoAxeViolations(page, testInfo, `loading-${colorScheme}`);
+    release();
     await expect(page.getByTestId('rate-card')).toHaveCount(5);
+    await page.unroute('**/api/songsToRate');
     await expectNoAxeViolations(page, testInfo, `round-${colorScheme}`);
 
     await rateAll(page, [5, 4, 3, 2, 4]);

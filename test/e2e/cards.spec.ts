@@ -46,6 +46,8 @@ const cards = (page: Page) => page.getByTestId('rate-card');
 test('cards show the album cover with its alt text, genres as tags, and name their links', async ({
   page,
 }, testInfo) => {
+  // A whole round and its picks, two runs of axe and four screenshots.
+  test.slow();
   const requested = await serveCovers(page);
   await page.goto(serve().url);
   await expect(cards(page)).toHaveCount(5);

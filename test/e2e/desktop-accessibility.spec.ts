@@ -36,6 +36,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
   test(`the desktop settings, Refresh data and the wait for a model pass axe (${colorScheme})`, async ({
     page,
   }, testInfo) => {
+    // Three states through axe, a few seconds apiece on a busy machine.
+    test.slow();
     await open(page, colorScheme);
     await page.getByRole('button', { name: 'Settings' }).click();
     const dialog = page.getByRole('dialog', { name: 'Settings' });
