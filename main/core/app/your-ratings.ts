@@ -44,9 +44,7 @@ export class YourRatings {
 
   #starsOf(trackIds: readonly number[]): Map<number, number> {
     const userId = this.#listener.userId();
-    return userId === undefined
-      ? new Map()
-      : this.#store.ratingList.starsOf(userId, trackIds);
+    return userId === undefined ? new Map() : this.#store.ratingList.starsOf(userId, trackIds);
   }
 
   search(request: SearchTracksRequest): SearchTracksResponse {

@@ -84,7 +84,11 @@ export const methods = {
     request: searchTracksRequest,
     response: searchTracksResponse,
   },
-  listRatings: { channel: 'ratings:list', request: listRatingsRequest, response: listRatingsResponse },
+  listRatings: {
+    channel: 'ratings:list',
+    request: listRatingsRequest,
+    response: listRatingsResponse,
+  },
   /** Rates one song at once, or changes its stars. */
   rateSong: { channel: 'ratings:rate', request: rateSongRequest, response: rateSongResponse },
   removeRating: {

@@ -159,8 +159,9 @@ export class RatingRepository {
   /** Deletes one rating; false when there was none. */
   deleteOne(userId: number, trackId: number): boolean {
     return (
-      this.#db.prepare('DELETE FROM ratings WHERE user_id = ? AND track_id = ?').run(userId, trackId)
-        .changes > 0
+      this.#db
+        .prepare('DELETE FROM ratings WHERE user_id = ? AND track_id = ?')
+        .run(userId, trackId).changes > 0
     );
   }
 
