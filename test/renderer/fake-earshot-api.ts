@@ -200,9 +200,13 @@ export class FakeEarshot {
       }),
     removeRating: (request) =>
       this.#answer('removeRating', request, ({ trackId }) => {
-        if (!this.ratings.delete(trackId))
+        const stars = this.ratings.get(trackId);
+        const track = this.#tracks.find((t) => t.id === trackId);
+        if (stars === undefined || track === undefined)
           return failure('not-found', `You have not rated the song with id ${trackId}.`);
-        return { listenerRatings: this.ratings.size };
+        this.ratings.delete(trackId);
+        const removed = { track, stars, ratedAt: this.ratedAt.get(trackId) ?? 0 };
+        return { removed, listenerRatings: this.ratings.size };
       }),
     saveRound: (request) =>
       this.#answer('saveRound', request, ({ cards }) => {

@@ -91,11 +91,17 @@ export class YourRatings {
     };
   }
 
-  remove(trackId: number): { listenerRatings: number } {
-    if (!this.#listener.remove(trackId)) {
+  /** Forgets one rating; answers it as it was, so a face can say which and offer it back. */
+  remove(trackId: number): { removed: ListedRatingView; listenerRatings: number } {
+    const userId = this.#listener.userId();
+    const rating = userId === undefined ? undefined : this.#store.ratingList.one(userId, trackId);
+    if (rating === undefined || !this.#listener.remove(trackId)) {
       throw new ServiceError('not-found', `You have not rated the song with id ${trackId}.`);
     }
     this.#models.ratingsChanged();
-    return { listenerRatings: this.#listener.ratings().length };
+    return {
+      removed: { track: this.#view(trackId), stars: rating.rating, ratedAt: rating.ratedAt },
+      listenerRatings: this.#listener.ratings().length,
+    };
   }
 }

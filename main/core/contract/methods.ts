@@ -37,6 +37,7 @@ import {
   rateSongRequest,
   rateSongResponse,
   removeRatingRequest,
+  removeRatingResponse,
   roundDraft,
   saveRoundRequest,
   searchTracksRequest,
@@ -94,7 +95,7 @@ export const methods = {
   removeRating: {
     channel: 'ratings:remove',
     request: removeRatingRequest,
-    response: z.object({ listenerRatings: z.number() }),
+    response: removeRatingResponse,
   },
   /** Brings back the profile the last Start over set aside; `not-found` when there is none. */
   undoStartOver: {

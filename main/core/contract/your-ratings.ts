@@ -79,6 +79,12 @@ export const rateSongResponse = z.object({
 export const removeRatingRequest = strictRequest({ trackId });
 export type RemoveRatingRequest = z.output<typeof removeRatingRequest>;
 
+export const removeRatingResponse = z.object({
+  /** The rating as it was. */
+  removed: listedRating,
+  listenerRatings: z.number(),
+});
+
 export const undoStartOverResponse = z.object({
   restored: z.number(),
   listenerRatings: z.number(),

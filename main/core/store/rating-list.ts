@@ -62,6 +62,15 @@ export class RatingList {
     };
   }
 
+  /** The listener's rating of `trackId`, if any. */
+  one(userId: number, trackId: number): ListedRating | undefined {
+    return this.#db
+      .prepare(
+        'SELECT track_id AS trackId, rating, rated_at AS ratedAt FROM ratings WHERE user_id = ? AND track_id = ?',
+      )
+      .get(userId, trackId) as ListedRating | undefined;
+  }
+
   /** The listener's stars for those of `trackIds` they rated. */
   starsOf(userId: number, trackIds: readonly number[]): Map<number, number> {
     if (trackIds.length === 0) return new Map();
