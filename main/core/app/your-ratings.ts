@@ -44,7 +44,9 @@ export class YourRatings {
 
   #starsOf(trackIds: readonly number[]): Map<number, number> {
     const userId = this.#listener.userId();
-    return userId === undefined ? new Map() : this.#store.ratingList.starsOf(userId, trackIds);
+    return userId === undefined
+      ? new Map<number, number>()
+      : this.#store.ratingList.starsOf(userId, trackIds);
   }
 
   search(request: SearchTracksRequest): SearchTracksResponse {

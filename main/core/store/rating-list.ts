@@ -20,7 +20,7 @@ export interface ListedRating {
 }
 
 /** Text as a person sorts it: without case or diacritics ("Édith" beside "Eddie", not after Z). */
-export function sortKey(text: string | null): string {
+function sortKey(text: string | null): string {
   return (text ?? '').normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }
 

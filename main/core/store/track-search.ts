@@ -4,7 +4,7 @@ import type { Database, Statement } from 'better-sqlite3';
  * The words of a search as the index holds them: apostrophes dropped ("don't" → "dont"), then
  * runs of letters and digits. Case and diacritics are left to the index's tokenizer.
  */
-export function searchWords(query: string): string[] {
+function searchWords(query: string): string[] {
   return query.replace(/['’]/g, '').match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
