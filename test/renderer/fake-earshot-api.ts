@@ -143,7 +143,8 @@ export class FakeEarshot {
     startOver: () =>
       this.#answer('startOver', undefined, () => {
         const removed = this.ratings.size;
-        if (removed > 0) this.setAside = { ratings: new Map(this.ratings), hidden: new Set(this.hidden) };
+        if (removed > 0)
+          this.setAside = { ratings: new Map(this.ratings), hidden: new Set(this.hidden) };
         this.ratings.clear();
         this.hidden.clear();
         return { removed };
@@ -171,9 +172,11 @@ export class FakeEarshot {
           (this.ratedAt.get(b.id) ?? 0) - (this.ratedAt.get(a.id) ?? 0);
         const order: Record<string, (a: TrackView, b: TrackView) => number> = {
           recent: newest,
-          stars: (a, b) => (this.ratings.get(b.id) ?? 0) - (this.ratings.get(a.id) ?? 0) || newest(a, b),
+          stars: (a, b) =>
+            (this.ratings.get(b.id) ?? 0) - (this.ratings.get(a.id) ?? 0) || newest(a, b),
           title: (a, b) => a.title.localeCompare(b.title),
-          artist: (a, b) => a.artists[0].localeCompare(b.artists[0]) || a.title.localeCompare(b.title),
+          artist: (a, b) =>
+            a.artists[0].localeCompare(b.artists[0]) || a.title.localeCompare(b.title),
         };
         const sorted = rated.sort(order[sort ?? 'recent']);
         const start = offset ?? 0;
@@ -191,7 +194,8 @@ export class FakeEarshot {
     rateSong: (request) =>
       this.#answer('rateSong', request, ({ trackId, stars }) => {
         const track = this.#tracks.find((t) => t.id === trackId);
-        if (track === undefined) return failure('not-found', `There is no song with id ${trackId}.`);
+        if (track === undefined)
+          return failure('not-found', `There is no song with id ${trackId}.`);
         this.#rate(trackId, stars);
         return {
           rating: { track, stars, ratedAt: this.ratedAt.get(trackId) ?? 0 },

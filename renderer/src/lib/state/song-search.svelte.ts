@@ -25,6 +25,7 @@ export class SongSearch {
   readonly #api: EarshotApi;
   readonly #hooks: SongSearchHooks;
   #timer: ReturnType<typeof setTimeout> | undefined;
+  #endWait: ((isDone: boolean) => void) | undefined;
   /** Bumped by each search, so an answer to older text is dropped. */
   #asked = 0;
 
@@ -34,24 +35,22 @@ export class SongSearch {
   }
 
   /** New text in the box: searches once typing pauses; empty text clears the results. */
-  type(text: string): Promise<void> {
+  async type(text: string): Promise<void> {
     this.query = text;
-    clearTimeout(this.#timer);
     if (text.trim() === '') {
+      this.#stopWaiting();
       this.#asked += 1;
       this.results = [];
       this.status = 'idle';
-      return Promise.resolve();
+      return;
     }
     this.status = 'searching';
-    return new Promise((resolve) => {
-      this.#timer = setTimeout(() => void this.search().then(resolve), this.#hooks.delayMs ?? 150);
-    });
+    if (await this.#pause()) await this.search();
   }
 
   /** Searches for the current text now (Enter in the box). */
   async search(): Promise<void> {
-    clearTimeout(this.#timer);
+    this.#stopWaiting();
     const query = this.query.trim();
     if (query === '') return;
     const asked = ++this.#asked;
@@ -82,6 +81,21 @@ export class SongSearch {
   }
 
   dispose(): void {
+    this.#stopWaiting();
+  }
+
+  /** Waits for typing to pause: true then, false when more typing (or Enter) came first. */
+  #pause(): Promise<boolean> {
+    this.#stopWaiting();
+    return new Promise((resolve) => {
+      this.#endWait = resolve;
+      this.#timer = setTimeout(() => resolve(true), this.#hooks.delayMs ?? 150);
+    });
+  }
+
+  #stopWaiting(): void {
     clearTimeout(this.#timer);
+    this.#endWait?.(false);
+    this.#endWait = undefined;
   }
 }

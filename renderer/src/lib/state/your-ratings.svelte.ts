@@ -37,6 +37,8 @@ export class YourRatingsState {
   readonly #api: EarshotApi;
   readonly #hooks: YourRatingsHooks;
   #timer: ReturnType<typeof setTimeout> | undefined;
+  /** Ends the wait for typing to pause: false when more typing (or a sort) came first. */
+  #endWait: ((isPaused: boolean) => void) | undefined;
   #asked = 0;
 
   constructor(api: EarshotApi, hooks: YourRatingsHooks = {}) {
@@ -60,15 +62,14 @@ export class YourRatingsState {
   }
 
   /** New text in the filter: applies once typing pauses. */
-  filter(text: string): Promise<void> {
+  async filter(text: string): Promise<void> {
     this.query = text;
-    clearTimeout(this.#timer);
-    return new Promise((resolve) => {
-      this.#timer = setTimeout(
-        () => void this.#fetch(0, pageSize).then(resolve),
-        this.#hooks.delayMs ?? 150,
-      );
+    this.#stopWaiting();
+    const paused = await new Promise<boolean>((resolve) => {
+      this.#endWait = resolve;
+      this.#timer = setTimeout(() => resolve(true), this.#hooks.delayMs ?? 150);
     });
+    if (paused) await this.#fetch(0, pageSize);
   }
 
   /** New stars for a rating; the list keeps its order until it is read again. */
@@ -116,7 +117,13 @@ export class YourRatingsState {
   }
 
   dispose(): void {
+    this.#stopWaiting();
+  }
+
+  #stopWaiting(): void {
     clearTimeout(this.#timer);
+    this.#endWait?.(false);
+    this.#endWait = undefined;
   }
 
   #say(message: string): void {
@@ -130,7 +137,7 @@ export class YourRatingsState {
   }
 
   async #fetch(offset: number, limit: number): Promise<void> {
-    clearTimeout(this.#timer);
+    if (offset === 0) this.#stopWaiting();
     const asked = ++this.#asked;
     if (offset === 0 && this.ratings.length === 0) this.status = 'loading';
     const query = this.query.trim();
