@@ -37,6 +37,7 @@ export class SongSearch {
   /** New text in the box: searches once typing pauses; empty text clears the results. */
   async type(text: string): Promise<void> {
     this.query = text;
+    this.notice = null;
     if (text.trim() === '') {
       this.#stopWaiting();
       this.#asked += 1;
