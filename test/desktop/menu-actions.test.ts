@@ -256,10 +256,12 @@ describe('menu items reach the services', () => {
     expect(dialog.showMessageBox).not.toHaveBeenCalled();
   });
 
-  it('New round and Earshot Help ask the page, with no dialog of their own', async () => {
+  it('New round, Your ratings and Earshot Help ask the page, with no dialog of their own', async () => {
     click(find(template, 'New round'));
+    click(find(template, 'Your ratings'));
     click(find(template, 'Earshot Help'));
     await vi.waitFor(() => expect(showPage).toHaveBeenCalledWith('help'));
+    expect(showPage.mock.calls).toEqual([['ratings'], ['help']]);
     expect(startNewRound).toHaveBeenCalledTimes(1);
     expect(dialog.showMessageBox).not.toHaveBeenCalled();
   });

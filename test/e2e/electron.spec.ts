@@ -84,11 +84,18 @@ test('the page sees no Node, only window.earshot, and cannot open windows', asyn
     'clearSpotifyCredentials',
     'getSettings',
     'getState',
+    'importHistory',
+    'listRatings',
     'notInterested',
     'on',
+    'rateSong',
     'ready',
     'recommend',
     'refreshData',
+    'removeRating',
+    'roundDraft',
+    'saveRound',
+    'searchTracks',
     'setModelParameters',
     'setPreferences',
     'setSpotifyCredentials',
@@ -97,6 +104,7 @@ test('the page sees no Node, only window.earshot, and cannot open windows', asyn
     'songsToRate',
     'startOver',
     'submitRatings',
+    'undoStartOver',
   ]);
   const opened = await page.evaluate(() => {
     const open = (globalThis as unknown as { open: (url: string) => unknown }).open;

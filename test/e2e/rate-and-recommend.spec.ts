@@ -91,6 +91,10 @@ test('rates more songs to refine the list, then starts over from nothing', async
   await expect(page.getByText('Chosen from 10 ratings')).toBeVisible();
 
   await page.getByRole('button', { name: 'Start over' }).click();
+  await page
+    .getByRole('dialog', { name: 'Start over?' })
+    .getByRole('button', { name: 'Start over' })
+    .click();
   await expect(cards(page)).toHaveCount(5);
   await page.reload();
   await expect(cards(page)).toHaveCount(5);

@@ -15,9 +15,11 @@ import type { ModelSource } from './model-source.ts';
 import { readPreferences, writePreferences } from './preferences.ts';
 import { picksFor, recommendFor } from './recommend-use-case.ts';
 import { ServiceError, toApiError } from './service-error.ts';
-import { PickHistory } from './picks/pick-history.ts';
 import { PicksMemo } from './picks/picks-memo.ts';
+import { readRoundDraft, saveRound } from './round-draft.ts';
 import { SongPool } from './song-pool.ts';
+import { saveRatings, startOver, undoStartOver } from './start-over.ts';
+import { YourRatings } from './your-ratings.ts';
 
 export interface AppServiceDeps {
   readonly store: Store;
@@ -58,6 +60,7 @@ function createHandlers(
   memo: PicksMemo,
 ): AsyncHandlers {
   const { store, models } = deps;
+  const yours = new YourRatings(store, listener, pool, models);
   return {
     getState: () => ({
       catalog: {
@@ -74,7 +77,7 @@ function createHandlers(
     skipSong: (request) => pool.replacement(request),
     submitRatings: (request) => {
       pool.requireKnown(request.ratings.map((r) => r.trackId));
-      listener.rate(request.ratings);
+      saveRatings(store, listener, request.ratings);
       models.ratingsChanged();
       return { saved: request.ratings.length, listenerRatings: listener.ratings().length };
     },
@@ -93,12 +96,19 @@ function createHandlers(
       listener.hide(request.trackId);
       return { hidden: listener.hidden().size };
     },
-    startOver: () => {
-      new PickHistory(store).clear();
-      return { removed: listener.reset() };
-    },
+    startOver: () => startOver(store, listener),
     setPreferences: (request) => writePreferences(store, request),
     importHistory: (request) => importHistory(store, request),
+    searchTracks: (request) => yours.search(request),
+    listRatings: (request) => yours.list(request),
+    rateSong: (request) => yours.rate(request),
+    removeRating: (request) => yours.remove(request.trackId),
+    undoStartOver: () => undoStartOver(store, listener),
+    saveRound: (request) => {
+      pool.requireKnown(request.cards.map((card) => card.trackId));
+      return saveRound(store, request);
+    },
+    roundDraft: () => readRoundDraft(store, pool),
   };
 }
 

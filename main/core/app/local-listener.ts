@@ -36,6 +36,16 @@ export class LocalListener {
     return this.#id;
   }
 
+  /** The listener's user id, or `undefined` before their first write. */
+  userId(): number | undefined {
+    return this.#existingId();
+  }
+
+  /** As {@link userId}, creating the listener if need be. */
+  ensureUserId(): number {
+    return this.#ensureId();
+  }
+
   ratings(): { trackId: number; rating: number; ratedAt: number }[] {
     const id = this.#existingId();
     return id === undefined ? [] : this.#store.ratings.forUser(id);
@@ -80,6 +90,18 @@ export class LocalListener {
         ratedAt: now,
       })),
     );
+  }
+
+  /** Forgets the rating of `trackId`; false when there was none. */
+  remove(trackId: number): boolean {
+    const id = this.#existingId();
+    return id !== undefined && this.#store.ratings.deleteOne(id, trackId);
+  }
+
+  /** Puts back the songs skipped and hidden, as a profile set aside had them. */
+  restoreLists(lists: { readonly skipped: readonly number[]; readonly hidden: readonly number[] }) {
+    this.#store.settings.set(skippedKey, lists.skipped);
+    this.#store.settings.set(hiddenKey, lists.hidden);
   }
 
   /** Forgets every rating, skip and hide of this listener. */

@@ -17,3 +17,4 @@ export type { MethodTable, RequestCheck } from './method-table.ts';
 export * from './methods.ts';
 export * from './requests.ts';
 export * from './views.ts';
+export * from './your-ratings.ts';

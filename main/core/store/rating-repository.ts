@@ -159,6 +159,15 @@ export class RatingRepository {
     );
   }
 
+  /** Deletes one rating; false when there was none. */
+  deleteOne(userId: number, trackId: number): boolean {
+    return (
+      this.#db
+        .prepare('DELETE FROM ratings WHERE user_id = ? AND track_id = ?')
+        .run(userId, trackId).changes > 0
+    );
+  }
+
   deleteForUser(userId: number): number {
     return this.#db.prepare('DELETE FROM ratings WHERE user_id = ?').run(userId).changes;
   }

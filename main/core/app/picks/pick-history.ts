@@ -76,6 +76,15 @@ export class PickHistory {
   clear(): void {
     this.#store.settings.set(historyKey, []);
   }
+
+  /** The rounds as stored, for "Start over" to set aside and its undo to {@link restore}. */
+  saved(): unknown {
+    return this.rounds();
+  }
+
+  restore(saved: unknown): void {
+    this.#store.settings.set(historyKey, Array.isArray(saved) ? saved.filter(isRound) : []);
+  }
 }
 
 /** Per-showing freshness penalty (relevance is on a 0–1 scale) over the last three rounds. */

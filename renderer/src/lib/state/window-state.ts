@@ -4,6 +4,8 @@ import type { NavigationHost } from './navigation.svelte.ts';
 import { RefreshProgress } from './refresh-progress.svelte.ts';
 import { Session } from './session.svelte.ts';
 import { SettingsState } from './settings.svelte.ts';
+import { SongSearch } from './song-search.svelte.ts';
+import { YourRatingsState } from './your-ratings.svelte.ts';
 
 /** Everything the window shows, over one API. */
 export interface WindowState {
@@ -11,6 +13,10 @@ export interface WindowState {
   readonly settings: SettingsState;
   readonly refresh: RefreshProgress;
   readonly navigation: Navigation;
+  /** The Your ratings page, and search to rate there and on the round. */
+  readonly yourRatings: YourRatingsState;
+  readonly ratingsSearch: SongSearch;
+  readonly roundSearch: SongSearch;
 }
 
 /**
@@ -33,5 +39,16 @@ export function createWindowState(
   const refresh = new RefreshProgress(api, desktop, {
     onRefreshed: () => void session.catalogRefreshed(),
   });
-  return { session, settings, refresh, navigation };
+  // A rating given or changed on one page shows on the others.
+  const changed = (listenerRatings: number) =>
+    void session.ratingsChangedElsewhere(listenerRatings);
+  const yourRatings = new YourRatingsState(api, { onChanged: changed });
+  const ratingsSearch = new SongSearch(api, {
+    onRated: (listenerRatings) => {
+      changed(listenerRatings);
+      void yourRatings.load();
+    },
+  });
+  const roundSearch = new SongSearch(api, { onRated: changed });
+  return { session, settings, refresh, navigation, yourRatings, ratingsSearch, roundSearch };
 }
