@@ -95,6 +95,8 @@ function startApp(paths: AppPaths, log: Log, logFile: string): void {
     service,
     refresh,
     showSettings,
+    showPage: (page) => push.sendTo(windows.open().webContents, 'page:open', page),
+    startNewRound: () => push.sendTo(windows.open().webContents, 'round:new', null),
     parent: windows.current,
     dataDir: paths.dataDir,
     openPath: (path) => shell.openPath(path),

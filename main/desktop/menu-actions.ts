@@ -1,6 +1,6 @@
 import { dialog } from 'electron';
 import type { MessageBoxOptions } from 'electron';
-import type { RefreshSummary } from '../core/contract/index.ts';
+import type { PageName, RefreshSummary } from '../core/contract/index.ts';
 import { exportDataWithDialog, importRatingsWithDialog } from './file-actions.ts';
 import type { FileActionDeps } from './file-actions.ts';
 import { importHistoryWithDialog } from './history-import.ts';
@@ -14,6 +14,12 @@ export interface MenuActions {
   readonly importHistory: () => Promise<void>;
   readonly exportData: () => Promise<void>;
   readonly openSettings: () => void;
+  /** File › New round: the window shows a fresh round to rate. */
+  readonly newRound: () => void;
+  /** Help › Earshot Help. */
+  readonly showHelp: () => void;
+  /** View › Your ratings. */
+  readonly showRatings: () => void;
   readonly openDataFolder: () => Promise<void>;
   readonly showAbout: () => Promise<void>;
 }
@@ -22,6 +28,10 @@ export interface MenuActionDeps extends FileActionDeps {
   readonly refresh: Refresh;
   /** Shows the page's Settings (`settings:open`), opening the window first if need be. */
   readonly showSettings: () => void;
+  /** Shows one of the page's pages (`page:open`), opening the window first if need be. */
+  readonly showPage: (page: PageName) => void;
+  /** Asks the page for a fresh round (`round:new`), opening the window first if need be. */
+  readonly startNewRound: () => void;
   readonly dataDir: string;
   /** `shell.openPath`: resolves to an error message, empty on success. */
   readonly openPath: (path: string) => Promise<string>;
@@ -77,6 +87,9 @@ export function createMenuActions(deps: MenuActionDeps): MenuActions {
     importHistory: async () => void (await importHistoryWithDialog(deps)),
     exportData: async () => void (await exportDataWithDialog(deps)),
     openSettings: () => deps.showSettings(),
+    newRound: () => deps.startNewRound(),
+    showHelp: () => deps.showPage('help'),
+    showRatings: () => deps.showPage('ratings'),
     openDataFolder: async () => {
       const problem = await deps.openPath(deps.dataDir);
       if (problem !== '') deps.log(`cannot open ${deps.dataDir}: ${problem}`);

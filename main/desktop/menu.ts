@@ -35,6 +35,11 @@ export function buildMenuTemplate(
     accelerator: 'CmdOrCtrl+,',
     click: run(actions.openSettings),
   };
+  const help: MenuItemConstructorOptions = {
+    label: 'Earshot Help',
+    accelerator: isMac ? 'Cmd+?' : 'F1',
+    click: run(actions.showHelp),
+  };
   const about: MenuItemConstructorOptions = {
     label: 'About Earshot',
     click: run(actions.showAbout),
@@ -58,6 +63,8 @@ export function buildMenuTemplate(
   const fileMenu: MenuItemConstructorOptions = {
     label: 'File',
     submenu: [
+      { label: 'New round', accelerator: 'CmdOrCtrl+N', click: run(actions.newRound) },
+      separator,
       {
         id: menuItemIds.refresh,
         label: 'Refresh data',
@@ -84,6 +91,9 @@ export function buildMenuTemplate(
   const viewMenu: MenuItemConstructorOptions = {
     label: 'View',
     submenu: [
+      // Not CmdOrCtrl+Y, which is Redo on Windows; no standard item takes Shift+Y.
+      { label: 'Your ratings', accelerator: 'CmdOrCtrl+Shift+Y', click: run(actions.showRatings) },
+      separator,
       { role: 'reload', accelerator: 'CmdOrCtrl+R' },
       ...(options.isPackaged
         ? []
@@ -95,7 +105,10 @@ export function buildMenuTemplate(
       { role: 'togglefullscreen' },
     ],
   };
-  const helpMenu: MenuItemConstructorOptions = { role: 'help', submenu: [about] };
+  const helpMenu: MenuItemConstructorOptions = {
+    role: 'help',
+    submenu: isMac ? [help] : [help, separator, about],
+  };
   const spotifyMenu: MenuItemConstructorOptions = {
     label: 'Spotify',
     submenu: [
@@ -110,7 +123,7 @@ export function buildMenuTemplate(
     viewMenu,
     spotifyMenu,
     { role: 'windowMenu' },
-    ...(isMac ? [] : [helpMenu]),
+    helpMenu,
   ];
 }
 

@@ -8,6 +8,6 @@ const target = document.getElementById('app');
 if (target === null) throw new Error('index.html has no #app element to mount Earshot into');
 
 const desktop = getDesktopApi(window);
-mount(App, { target, props: createWindowState(getApi(window), desktop) });
+mount(App, { target, props: createWindowState(getApi(window), desktop, window) });
 // The window's state has subscribed to every push event: the main process may send them now.
 desktop?.ready();

@@ -10,6 +10,8 @@ describe('menu template', () => {
     const template = buildMenuTemplate(noActions, { ...options, platform: 'linux' });
     expect(labels(template)).toEqual(['File', 'editMenu', 'View', 'Spotify', 'windowMenu', 'help']);
     expect(labels(submenu(template[0]))).toEqual([
+      'New round',
+      'separator',
       'Refresh data',
       'Cancel refresh',
       'separator',
@@ -23,7 +25,10 @@ describe('menu template', () => {
       'separator',
       'quit',
     ]);
-    expect(labels(submenu(template[5]))).toEqual(['About Earshot']);
+    expect(labels(submenu(template[3]))).toEqual(['Sign in…', 'Sign out']);
+    expect(labels(submenu(template[5]))).toEqual(['Earshot Help', 'separator', 'About Earshot']);
+    expect(find(template, 'Earshot Help').accelerator).toBe('F1');
+    expect(find(template, 'New round').accelerator).toBe('CmdOrCtrl+N');
     expect(find(template, 'Cancel refresh').enabled).toBe(false);
   });
 
@@ -36,7 +41,11 @@ describe('menu template', () => {
       'View',
       'Spotify',
       'windowMenu',
+      'help',
     ]);
+    expect(labels(submenu(template[4]))).toEqual(['Sign in…', 'Sign out']);
+    expect(labels(submenu(template[6]))).toEqual(['Earshot Help']);
+    expect(find(template, 'Earshot Help').accelerator).toBe('Cmd+?');
     expect(labels(submenu(template[0]))).toEqual([
       'about',
       'separator',
@@ -59,6 +68,17 @@ describe('menu template', () => {
     const dev = buildMenuTemplate(noActions, { ...options, platform: 'linux', isPackaged: false });
     expect(labels(submenu(packaged[2]))).not.toContain('toggleDevTools');
     expect(labels(submenu(dev[2]))).toContain('toggleDevTools');
+  });
+
+  it('opens Your ratings from the top of View, with a shortcut no other item has', () => {
+    for (const platform of ['linux', 'darwin'] as const) {
+      const template = buildMenuTemplate(noActions, { ...options, platform, isPackaged: false });
+      const view = submenu(template.find((menu) => menu.label === 'View'));
+      expect(labels(view).slice(0, 3)).toEqual(['Your ratings', 'separator', 'reload']);
+      const items = template.flatMap((menu) => [menu, ...submenu(menu)]);
+      const taken = items.filter((i) => i.accelerator === 'CmdOrCtrl+Shift+Y');
+      expect(taken.map((i) => i.label)).toEqual(['Your ratings']);
+    }
   });
 
   it('keeps CmdOrCtrl+R for View › Reload alone; Refresh data has a shortcut of its own', () => {

@@ -53,6 +53,8 @@ describe('preload', () => {
       [
         'getState',
         'startOver',
+        'undoStartOver',
+        'roundDraft',
         'spotifyAccount',
         'getSettings',
         'clearSpotifyCredentials',

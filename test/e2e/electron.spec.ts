@@ -86,12 +86,18 @@ test('the page sees no Node, only window.earshot, and cannot open windows', asyn
     'getState',
     'importHistory',
     'importSpotifyListening',
+    'listRatings',
     'notInterested',
     'on',
+    'rateSong',
     'ready',
     'recommend',
     'refreshData',
+    'removeRating',
+    'roundDraft',
+    'saveRound',
     'saveSpotifyPlaylist',
+    'searchTracks',
     'setModelParameters',
     'setPreferences',
     'setSpotifyCredentials',
@@ -103,6 +109,7 @@ test('the page sees no Node, only window.earshot, and cannot open windows', asyn
     'spotifySignOut',
     'startOver',
     'submitRatings',
+    'undoStartOver',
   ]);
   const opened = await page.evaluate(() => {
     const open = (globalThis as unknown as { open: (url: string) => unknown }).open;

@@ -1,9 +1,10 @@
 import { expect, test } from '@playwright/test';
-import type { Page } from '@playwright/test';
+import type { Page, TestInfo } from '@playwright/test';
 import { openStore } from '../../main/core/store/store.ts';
 import { addRecording } from '../fake-spotify/fake-data.ts';
 import { startFakeSpotify } from '../fake-spotify/fake-spotify.ts';
 import type { FakeSpotify } from '../fake-spotify/fake-spotify.ts';
+import { expectNoAxeViolations } from './axe.ts';
 import { buildTemplateDatabase, startServe } from './serve-fixture.ts';
 import type { ServeProcess } from './serve-fixture.ts';
 
@@ -34,6 +35,19 @@ test.afterEach(async () => {
   await fake?.close();
 });
 
+/** axe over the page as it stands, in the light and the dark colour scheme as the other specs. */
+async function expectNoAxeViolationsInBothSchemes(
+  page: Page,
+  testInfo: TestInfo,
+  name: string,
+): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await expectNoAxeViolations(page, testInfo, `${name}-${colorScheme}`);
+  }
+  await page.emulateMedia({ colorScheme: null });
+}
+
 async function rateFive(page: Page): Promise<void> {
   const cards = page.getByTestId('rate-card');
   await expect(cards).toHaveCount(5);
@@ -49,6 +63,8 @@ async function rateFive(page: Page): Promise<void> {
 test('signs in to Spotify in a new tab, uses the listening, saves the picks as a playlist and signs out', async ({
   page,
 }, testInfo) => {
+  // Five states, each through axe in two colour schemes (seconds apiece on a busy machine).
+  test.slow();
   if (serve === undefined || fake === undefined) throw new Error('not started');
   const errors: string[] = [];
   page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
@@ -61,6 +77,7 @@ test('signs in to Spotify in a new tab, uses the listening, saves the picks as a
   const form = dialog.getByRole('form', { name: 'Spotify account' });
   await expect(form.getByText('http://127.0.0.1/callback')).toBeVisible();
   await form.screenshot({ path: testInfo.outputPath('spotify-signed-out.png') });
+  await expectNoAxeViolationsInBothSchemes(page, testInfo, 'spotify-signed-out');
   await form.getByLabel('Client id').fill(fake.clientId);
   const tab = page.context().waitForEvent('page');
   await form.getByRole('button', { name: 'Sign in with Spotify' }).click();
@@ -71,9 +88,11 @@ test('signs in to Spotify in a new tab, uses the listening, saves the picks as a
   await spotifyTab.close();
   await expect(form.getByTestId('spotify-user')).toHaveText('Ada Lovelace');
   await form.screenshot({ path: testInfo.outputPath('spotify-signed-in.png') });
+  await expectNoAxeViolationsInBothSchemes(page, testInfo, 'spotify-signed-in');
 
   await form.getByRole('button', { name: 'Use my Spotify listening' }).click();
   await expect(form.getByTestId('spotify-imported')).toContainText('Read 0 top tracks');
+  await expectNoAxeViolationsInBothSchemes(page, testInfo, 'spotify-imported');
   await dialog.getByRole('button', { name: 'Close' }).click();
 
   // Spotify knows the picked recordings: the save finds them by title and artists.
@@ -88,10 +107,13 @@ test('signs in to Spotify in a new tab, uses the listening, saves the picks as a
   }
   await page.getByRole('button', { name: 'Save as Spotify playlist' }).click();
   const save = page.getByTestId('save-to-spotify');
+  await expect(save.getByLabel('Playlist name')).toBeVisible();
+  await expectNoAxeViolationsInBothSchemes(page, testInfo, 'save-to-spotify');
   await save.getByLabel('Playlist name').fill('Sunday picks');
   await save.getByRole('button', { name: 'Save as private playlist' }).click();
   await expect(save.getByTestId('playlist-saved')).toContainText('Saved “Sunday picks”: 3 songs');
   await save.screenshot({ path: testInfo.outputPath('save-to-spotify.png') });
+  await expectNoAxeViolationsInBothSchemes(page, testInfo, 'playlist-saved');
   const made = [...fake.account.created.values()];
   expect(made).toHaveLength(1);
   expect(made[0]).toMatchObject({ name: 'Sunday picks', isPublic: false });
@@ -107,7 +129,7 @@ test('signs in to Spotify in a new tab, uses the listening, saves the picks as a
   expect(errors).toEqual([]);
 });
 
-test('says so when the listener declines on Spotify’s page', async ({ page }) => {
+test('says so when the listener declines on Spotify’s page', async ({ page }, testInfo) => {
   if (serve === undefined || fake === undefined) throw new Error('not started');
   fake.account.consent = 'deny';
   await page.goto(serve.url);
@@ -122,4 +144,5 @@ test('says so when the listener declines on Spotify’s page', async ({ page }) 
   await expect(spotifyTab.getByRole('heading')).toHaveText('Earshot is not signed in');
   await expect(form.getByTestId('spotify-error')).toContainText('You declined the sign-in');
   await expect(form.getByRole('button', { name: 'Sign in with Spotify' })).toBeVisible();
+  await expectNoAxeViolationsInBothSchemes(page, testInfo, 'spotify-declined');
 });

@@ -15,8 +15,11 @@ import type { ModelSource } from './model-source.ts';
 import { readPreferences, writePreferences } from './preferences.ts';
 import { picksFor, recommendFor } from './recommend-use-case.ts';
 import { ServiceError, toApiError } from './service-error.ts';
-import { PickHistory } from './picks/pick-history.ts';
+import { PicksMemo } from './picks/picks-memo.ts';
+import { readRoundDraft, saveRound } from './round-draft.ts';
 import { SongPool } from './song-pool.ts';
+import { saveRatings, startOver, undoStartOver } from './start-over.ts';
+import { YourRatings } from './your-ratings.ts';
 import { spotifyAccountHandlers } from './spotify-account-use-case.ts';
 import type { SpotifyAccount } from '../spotify/account/spotify-account.ts';
 
@@ -58,8 +61,10 @@ function createHandlers(
   deps: AppServiceDeps,
   listener: LocalListener,
   pool: SongPool,
+  memo: PicksMemo,
 ): AsyncHandlers {
   const { store, models } = deps;
+  const yours = new YourRatings(store, listener, pool, models);
   return {
     getState: () => ({
       catalog: {
@@ -76,28 +81,38 @@ function createHandlers(
     skipSong: (request) => pool.replacement(request),
     submitRatings: (request) => {
       pool.requireKnown(request.ratings.map((r) => r.trackId));
-      listener.rate(request.ratings);
+      saveRatings(store, listener, request.ratings);
       models.ratingsChanged();
       return { saved: request.ratings.length, listenerRatings: listener.ratings().length };
     },
     recommend: (request) => {
       const preferences = readPreferences(store);
-      return recommendFor(listener, pool, models, {
-        count: request.count ?? preferences.recommendations,
-        diversity: preferences.diversity,
-      });
+      return recommendFor(
+        listener,
+        pool,
+        models,
+        { count: request.count ?? preferences.recommendations, diversity: preferences.diversity },
+        memo,
+      );
     },
     notInterested: (request) => {
       pool.requireKnown([request.trackId]);
       listener.hide(request.trackId);
       return { hidden: listener.hidden().size };
     },
-    startOver: () => {
-      new PickHistory(store).clear();
-      return { removed: listener.reset() };
-    },
+    startOver: () => startOver(store, listener),
     setPreferences: (request) => writePreferences(store, request),
     importHistory: (request) => importHistory(store, request),
+    searchTracks: (request) => yours.search(request),
+    listRatings: (request) => yours.list(request),
+    rateSong: (request) => yours.rate(request),
+    removeRating: (request) => yours.remove(request.trackId),
+    undoStartOver: () => undoStartOver(store, listener),
+    saveRound: (request) => {
+      pool.requireKnown(request.cards.map((card) => card.trackId));
+      return saveRound(store, request);
+    },
+    roundDraft: () => readRoundDraft(store, pool),
     ...spotifyAccountHandlers(store, listener, deps.spotifyAccount),
   };
 }
@@ -105,7 +120,7 @@ function createHandlers(
 export function createAppService(deps: AppServiceDeps): AppService {
   const listener = new LocalListener(deps.store);
   const pool = new SongPool(deps.store, listener, deps.random ?? Math.random);
-  const handlers = createHandlers(deps, listener, pool) as Record<
+  const handlers = createHandlers(deps, listener, pool, new PicksMemo(deps.store)) as Record<
     MethodName,
     (request: unknown) => unknown
   >;
@@ -145,7 +160,11 @@ export function createAppService(deps: AppServiceDeps): AppService {
           );
         }
         const preferences = readPreferences(store);
-        const profile = { ratings: store.ratings.forUser(user.id), hidden: new Set<number>() };
+        const profile = {
+          ratings: store.ratings.forUser(user.id),
+          hidden: new Set<number>(),
+          listening: store.signals.forUser(user.id),
+        };
         return picksFor(profile, pool, deps.models, {
           count: count ?? preferences.recommendations,
           diversity: preferences.diversity,

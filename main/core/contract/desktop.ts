@@ -83,10 +83,21 @@ export function parseDesktopRequest<K extends DesktopMethodName>(
   return checkRequest(desktopMethods, method, value);
 }
 
+/**
+ * The window's pages, each at its own address (`#/help`) so that Back, a reload and a bookmark
+ * keep it; the menu opens them with `page:open`. `round` is the rating round and its picks.
+ */
+export const pageName = z.enum(['round', 'ratings', 'help']);
+export type PageName = z.infer<typeof pageName>;
+
 /** Pushed from the main process to the desktop window only. */
 export const desktopEvents = {
   /** The Settings… menu item: the page opens its settings. */
   'settings:open': z.null(),
+  /** A menu item that opens one of the window's pages (Help, …). */
+  'page:open': pageName,
+  /** File › New round: deal a fresh round of songs to rate. */
+  'round:new': z.null(),
   /** How a Refresh data ended (whoever started it): its summary, `cancelled`, or the error. */
   'pipeline:finished': resultOf(refreshSummary),
 } as const;

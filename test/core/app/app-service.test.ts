@@ -134,6 +134,15 @@ describe('the app service', () => {
       importHistory: await service.handle('importHistory', {
         files: [{ name: 'scrobbles.csv', text: 'Queen,,Bohemian Rhapsody,01 Jan 2024 10:00\n' }],
       }),
+      undoStartOver: await service.handle('undoStartOver', undefined),
+      searchTracks: await service.handle('searchTracks', { query: 'bohemian' }),
+      rateSong: await service.handle('rateSong', { trackId: songs[2].id, stars: 5 }),
+      listRatings: await service.handle('listRatings', { sort: 'stars' }),
+      removeRating: await service.handle('removeRating', { trackId: songs[2].id }),
+      saveRound: await service.handle('saveRound', {
+        cards: [{ trackId: songs[3].id, stars: null }],
+      }),
+      roundDraft: await service.handle('roundDraft', undefined),
       spotifyAccount: await spotify.service.handle('spotifyAccount', undefined),
       spotifySignIn,
       importSpotifyListening: await spotify.service.handle('importSpotifyListening', {}),

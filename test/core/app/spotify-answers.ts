@@ -6,7 +6,7 @@ import { SpotifyAccount } from '../../../main/core/spotify/account/spotify-accou
 import { TokenFile } from '../../../main/core/spotify/account/token-file.ts';
 import type { Store } from '../../../main/core/store/store.ts';
 import { startFakeSpotify } from '../../fake-spotify/fake-spotify.ts';
-import type { FakeSpotify } from '../../fake-spotify/fake-spotify.ts';
+import type { FakeSpotify, FakeSpotifyOptions } from '../../fake-spotify/fake-spotify.ts';
 import { makeTempDir } from '../../helpers/temp-dir.ts';
 
 export interface SpotifyService {
@@ -15,12 +15,13 @@ export interface SpotifyService {
   close(): Promise<void>;
 }
 
-/** An app service with a Spotify account, pointed at a fresh fake Spotify. */
+/** An app service with a Spotify account, pointed at a fresh fake Spotify (made with `options`). */
 export async function serviceWithAccount(
   store: Store,
   models: ModelManager,
+  options: FakeSpotifyOptions = {},
 ): Promise<SpotifyService> {
-  const fake = await startFakeSpotify();
+  const fake = await startFakeSpotify(options);
   const spotifyAccount = new SpotifyAccount({
     store,
     vault: new TokenFile(join(makeTempDir(), 'spotify-account.json'), undefined),

@@ -42,6 +42,8 @@ describe('the contract', () => {
       [
         'getState',
         'startOver',
+        'undoStartOver',
+        'roundDraft',
         'spotifyAccount',
         'getSettings',
         'clearSpotifyCredentials',

@@ -1,27 +1,54 @@
 import type { DesktopApi, EarshotApi } from '../../../../preload/api.ts';
+import { Navigation } from './navigation.svelte.ts';
+import type { NavigationHost } from './navigation.svelte.ts';
 import { RefreshProgress } from './refresh-progress.svelte.ts';
 import { Session } from './session.svelte.ts';
 import { SettingsState } from './settings.svelte.ts';
+import { SongSearch } from './song-search.svelte.ts';
+import { YourRatingsState } from './your-ratings.svelte.ts';
 
 /** Everything the window shows, over one API. */
 export interface WindowState {
   readonly session: Session;
   readonly settings: SettingsState;
   readonly refresh: RefreshProgress;
+  readonly navigation: Navigation;
+  /** The Your ratings page, and search to rate there and on the round. */
+  readonly yourRatings: YourRatingsState;
+  readonly ratingsSearch: SongSearch;
+  readonly roundSearch: SongSearch;
 }
 
 /**
  * Builds the window's state and ties its parts together: saved preferences reshape the rating
  * round, and a refresh that brought new songs can deal them to a listener who had run out.
- * `desktop` is `null` in the browser (see lib/api.ts).
+ * `desktop` is `null` in the browser (see lib/api.ts); `host` is the page's `window`, whose
+ * address holds the page shown (`null` in tests that have none). File › New round goes back to
+ * the round and deals a fresh one.
  */
-export function createWindowState(api: EarshotApi, desktop: DesktopApi | null): WindowState {
+export function createWindowState(
+  api: EarshotApi,
+  desktop: DesktopApi | null,
+  host: NavigationHost | null = null,
+): WindowState {
   const session = new Session(api);
+  const navigation = new Navigation(host, desktop, { onNewRound: () => void session.rateMore() });
   const settings = new SettingsState(api, desktop, {
     onPreferencesSaved: (now, before) => void session.preferencesChanged(now, before),
   });
   const refresh = new RefreshProgress(api, desktop, {
     onRefreshed: () => void session.catalogRefreshed(),
   });
-  return { session, settings, refresh };
+  // A rating given or changed on one page shows on the others.
+  const changed = (listenerRatings: number) =>
+    void session.ratingsChangedElsewhere(listenerRatings);
+  const yourRatings = new YourRatingsState(api, { onChanged: changed });
+  const ratingsSearch = new SongSearch(api, {
+    onRated: (listenerRatings) => {
+      changed(listenerRatings);
+      void yourRatings.load();
+    },
+  });
+  const roundSearch = new SongSearch(api, { onRated: changed });
+  return { session, settings, refresh, navigation, yourRatings, ratingsSearch, roundSearch };
 }
