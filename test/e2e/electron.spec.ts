@@ -82,10 +82,13 @@ test('the page sees no Node, only window.earshot, and cannot open windows', asyn
   expect(seen.earshot).toEqual([
     'cancelRefresh',
     'clearSpotifyCredentials',
+    'exportPlaylist',
     'getSettings',
     'getState',
     'notInterested',
     'on',
+    'pickSet',
+    'pickSets',
     'ready',
     'recommend',
     'refreshData',

@@ -5,6 +5,7 @@ import { choosePicks } from './picks/choose-picks.ts';
 import type { Pick, PickModels } from './picks/choose-picks.ts';
 import { PickHistory, ratingsKey } from './picks/pick-history.ts';
 import { sharedGenres } from './picks/pick-reasons.ts';
+import { recordPickSet } from './pick-sets/record-pick-set.ts';
 import { ServiceError } from './service-error.ts';
 import type { SongPool } from './song-pool.ts';
 
@@ -87,8 +88,8 @@ export async function picksFor(
   };
 }
 
-/** The local listener's picks, remembered for rotation. */
-export function recommendFor(
+/** The local listener's picks, remembered for rotation and kept in the history when new. */
+export async function recommendFor(
   listener: LocalListener,
   pool: SongPool,
   models: ModelSource,
@@ -99,5 +100,7 @@ export function recommendFor(
     hidden: listener.hidden(),
     history: new PickHistory(pool.store),
   };
-  return picksFor(profile, pool, models, options);
+  const response = await picksFor(profile, pool, models, options);
+  recordPickSet(pool.store, profile, response.recommendations);
+  return response;
 }

@@ -15,5 +15,6 @@ export type { NumberRange } from './limits.ts';
 export { implementApi, takesRequest } from './method-table.ts';
 export type { MethodTable, RequestCheck } from './method-table.ts';
 export * from './methods.ts';
+export * from './pick-sets.ts';
 export * from './requests.ts';
 export * from './views.ts';

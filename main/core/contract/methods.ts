@@ -16,6 +16,14 @@ import type {
   ResponseOut,
 } from './method-table.ts';
 import {
+  exportedPlaylist,
+  exportPlaylistRequest,
+  pickSetRequest,
+  pickSetsRequest,
+  pickSetsResponse,
+  pickSetView,
+} from './pick-sets.ts';
+import {
   historyImportRequest,
   notInterestedRequest,
   preferencesRequest,
@@ -66,6 +74,16 @@ export const methods = {
     channel: 'history:import',
     request: historyImportRequest,
     response: historyImportSummary,
+  },
+  /** Past sets of picks, the newest first. */
+  pickSets: { channel: 'pick-sets:list', request: pickSetsRequest, response: pickSetsResponse },
+  /** One past set reopened; `not-found` for an unknown id. */
+  pickSet: { channel: 'pick-sets:get', request: pickSetRequest, response: pickSetView },
+  /** A playlist file of the picks, a past set or the loved songs; `not-found` when it is empty. */
+  exportPlaylist: {
+    channel: 'playlist:export',
+    request: exportPlaylistRequest,
+    response: exportedPlaylist,
   },
 } as const satisfies MethodTable;
 
