@@ -68,9 +68,9 @@ function recommendationOf(pool: SongPool, pick: StoredPick): RecommendationView 
     track: pool.view(pick.trackId),
     predictedStars: pick.predictedStars,
     confidence: pick.confidence,
-    reasons: pick.reasons.flatMap((reason) => {
-      const track = viewOf(pool, reason.trackId);
-      return track === undefined ? [] : [{ ...reason, track }];
+    reasons: pick.reasons.flatMap(({ trackId, ...shown }) => {
+      const track = viewOf(pool, trackId);
+      return track === undefined ? [] : [{ ...shown, track }];
     }),
   };
 }

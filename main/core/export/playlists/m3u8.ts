@@ -1,9 +1,12 @@
 import type { Playlist } from './playlist.ts';
 import { creditOf } from './playlist.ts';
 
-/** A line break would end the directive early: every field is kept on one line. */
+/** A line break would end the directive early: every field is kept on one line, controls out. */
 function oneLine(text: string): string {
-  return text.replace(/[\r\n]+/g, ' ').trim();
+  return text
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/[\u0000-\u001F\u007F]/g, '')
+    .trim();
 }
 
 /**
