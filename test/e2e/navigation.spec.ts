@@ -20,6 +20,7 @@ test('the top bar opens Help at its own address; Back returns to the round as it
   await expect(page.getByRole('heading', { level: 2 })).toHaveText([
     'A round',
     'How the picks are chosen',
+    'History and playlists',
     'Keyboard',
   ]);
   await page.screenshot({ path: testInfo.outputPath('help.png'), fullPage: true });
