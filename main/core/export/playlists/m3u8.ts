@@ -3,10 +3,13 @@ import { creditOf } from './playlist.ts';
 
 /** A line break would end the directive early: every field is kept on one line, controls out. */
 function oneLine(text: string): string {
-  return text
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/[\u0000-\u001F\u007F]/g, '')
-    .trim();
+  return (
+    text
+      .replace(/[\r\n]+/g, ' ')
+      // eslint-disable-next-line no-control-regex -- control characters are what is removed
+      .replace(/[\u0000-\u001F\u007F]/g, '')
+      .trim()
+  );
 }
 
 /**
