@@ -76,9 +76,9 @@ export const methods = {
     response: historyImportSummary,
   },
   /** Past sets of picks, the newest first. */
-  pickSets: { channel: 'pick-sets:list', request: pickSetsRequest, response: pickSetsResponse },
+  pickSets: { channel: 'picks:history', request: pickSetsRequest, response: pickSetsResponse },
   /** One past set reopened; `not-found` for an unknown id. */
-  pickSet: { channel: 'pick-sets:get', request: pickSetRequest, response: pickSetView },
+  pickSet: { channel: 'picks:past-set', request: pickSetRequest, response: pickSetView },
   /** A playlist file of the picks, a past set or the loved songs; `not-found` when it is empty. */
   exportPlaylist: {
     channel: 'playlist:export',
