@@ -290,6 +290,7 @@ export class FakeEarshot {
                   kind: 'liked' as const,
                   track: favourite,
                   stars: favouriteStars,
+                  plays: null,
                   sharedGenres: track.genres.filter((g) => favourite.genres.includes(g)),
                   contribution: 0.5,
                 },

@@ -36,10 +36,17 @@ function describe(track: TrackView): string {
   return `${track.title} — ${track.artists.join(', ')}${details ? ` (${details})` : ''}`;
 }
 
-/** "because you liked X ★★★★★ (punk, rock)" or "you didn't like Y ★☆☆☆☆". */
+/**
+ * "because you liked X ★★★★★ (punk, rock)", "because you often play X (12 plays) (punk)" or
+ * "you didn't like Y ★☆☆☆☆".
+ */
 function formatReason(reason: RecommendationView['reasons'][number]): string {
   const rated = reason.stars === null ? '(not interested)' : ratedStars(reason.stars);
   const genres = reason.sharedGenres.length > 0 ? ` (${reason.sharedGenres.join(', ')})` : '';
+  if (reason.kind === 'played') {
+    const plays = reason.plays ?? 0;
+    return `because you often play ${reason.track.title} (${plural(plays, 'play')})${genres}`;
+  }
   return reason.kind === 'liked'
     ? `because you liked ${reason.track.title} ${rated}${genres}`
     : `you didn't like ${reason.track.title} ${rated}`;

@@ -18,6 +18,7 @@ import { readPreferences, writePreferences } from './preferences.ts';
 import { picksFor, recommendFor } from './recommend-use-case.ts';
 import { ServiceError, toApiError } from './service-error.ts';
 import { PickHistory } from './picks/pick-history.ts';
+import { PicksMemo } from './picks/picks-memo.ts';
 import { SongPool } from './song-pool.ts';
 
 export interface AppServiceDeps {
@@ -56,6 +57,7 @@ function createHandlers(
   deps: AppServiceDeps,
   listener: LocalListener,
   pool: SongPool,
+  memo: PicksMemo,
 ): AsyncHandlers {
   const { store, models } = deps;
   return {
@@ -80,10 +82,13 @@ function createHandlers(
     },
     recommend: (request) => {
       const preferences = readPreferences(store);
-      return recommendFor(listener, pool, models, {
-        count: request.count ?? preferences.recommendations,
-        diversity: preferences.diversity,
-      });
+      return recommendFor(
+        listener,
+        pool,
+        models,
+        { count: request.count ?? preferences.recommendations, diversity: preferences.diversity },
+        memo,
+      );
     },
     notInterested: (request) => {
       pool.requireKnown([request.trackId]);
@@ -100,7 +105,7 @@ function createHandlers(
     pickSet: (request) => showPickSet(pool, listener, request.id),
     exportPlaylist: (request) => {
       const { recommendations: count, diversity } = readPreferences(store);
-      const recommend = () => recommendFor(listener, pool, models, { count, diversity });
+      const recommend = () => recommendFor(listener, pool, models, { count, diversity }, memo);
       return exportPlaylist({ pool, listener, recommend }, request);
     },
   };
@@ -109,7 +114,7 @@ function createHandlers(
 export function createAppService(deps: AppServiceDeps): AppService {
   const listener = new LocalListener(deps.store);
   const pool = new SongPool(deps.store, listener, deps.random ?? Math.random);
-  const handlers = createHandlers(deps, listener, pool) as Record<
+  const handlers = createHandlers(deps, listener, pool, new PicksMemo(deps.store)) as Record<
     MethodName,
     (request: unknown) => unknown
   >;
@@ -149,7 +154,11 @@ export function createAppService(deps: AppServiceDeps): AppService {
           );
         }
         const preferences = readPreferences(store);
-        const profile = { ratings: store.ratings.forUser(user.id), hidden: new Set<number>() };
+        const profile = {
+          ratings: store.ratings.forUser(user.id),
+          hidden: new Set<number>(),
+          listening: store.signals.forUser(user.id),
+        };
         return picksFor(profile, pool, deps.models, {
           count: count ?? preferences.recommendations,
           diversity: preferences.diversity,

@@ -1,3 +1,4 @@
+import type { ListeningSignal } from '../store/signal-repository.ts';
 import type { Store } from '../store/store.ts';
 import { localListenerId as externalId } from '../store/user-repository.ts';
 const skippedKey = 'listener.skipped';
@@ -38,6 +39,15 @@ export class LocalListener {
   ratings(): { trackId: number; rating: number; ratedAt: number }[] {
     const id = this.#existingId();
     return id === undefined ? [] : this.#store.ratings.forUser(id);
+  }
+
+  /**
+   * What their imported listening history says, per song they played (none before any), with
+   * strengths as of `now` (Unix seconds).
+   */
+  listening(now?: number): ListeningSignal[] {
+    const id = this.#existingId();
+    return id === undefined ? [] : this.#store.signals.forUser(id, now);
   }
 
   skipped(): Set<number> {

@@ -2,17 +2,23 @@ import type { RecommendationView, RecommendResponse } from '../contract/index.ts
 import type { LocalListener } from './local-listener.ts';
 import type { ModelSource } from './model-source.ts';
 import { choosePicks } from './picks/choose-picks.ts';
+import type { PlayedSong } from './picks/listening-input.ts';
 import type { Pick, PickModels } from './picks/choose-picks.ts';
 import { PickHistory, ratingsKey } from './picks/pick-history.ts';
+import type { PicksMemo } from './picks/picks-memo.ts';
 import { sharedGenres } from './picks/pick-reasons.ts';
 import { recordPickSet } from './pick-sets/record-pick-set.ts';
 import { ServiceError } from './service-error.ts';
 import type { SongPool } from './song-pool.ts';
 
-/** Whose picks: their ratings, what they hid, and (the local listener only) their past lists. */
+/**
+ * Whose picks: their ratings, what they hid, what they played, and (the local listener only)
+ * their past lists.
+ */
 export interface PicksProfile {
   readonly ratings: readonly { trackId: number; rating: number; ratedAt: number }[];
   readonly hidden: ReadonlySet<number>;
+  readonly listening: readonly PlayedSong[];
   /** Absent: the lists are neither rotated nor remembered (another listener's picks). */
   readonly history?: PickHistory;
 }
@@ -45,6 +51,7 @@ function toView(pick: Pick, pool: SongPool): RecommendationView {
         kind: reason.kind,
         track: cited,
         stars: reason.stars,
+        plays: reason.plays,
         sharedGenres: sharedGenres(track.genres, cited.genres),
         contribution: reason.contribution,
       };
@@ -53,23 +60,25 @@ function toView(pick: Pick, pool: SongPool): RecommendationView {
 }
 
 /**
- * A listener's top `count` picks (see {@link choosePicks}), each with its predicted stars, how
- * sure the model is and why. With a history, the list is remembered so that picks left alone
- * rotate out of the next one.
+ * A listener's top `count` picks (see {@link choosePicks}) from models in hand, each with its
+ * predicted stars, how sure the model is and why. With a history, the list is remembered so that
+ * picks left alone rotate out of the next one. Synchronous, so that nothing changes the inputs
+ * between reading them and answering.
  */
-export async function picksFor(
+function picksFrom(
   profile: PicksProfile,
   pool: SongPool,
-  models: ModelSource,
+  pickModels: PickModels,
+  trainedAt: number,
   options: PicksOptions,
-): Promise<RecommendResponse> {
-  const pickModels = await currentModels(models);
-  const { ratings, hidden, history } = profile;
-  const key = ratingsKey(ratings, hidden);
+): RecommendResponse {
+  const { ratings, hidden, listening, history } = profile;
+  const key = ratingsKey(ratings, hidden, listening);
   const picks = choosePicks({
     models: pickModels,
     ratings,
     hidden,
+    listening,
     exclude: pool.unrecommendable(),
     count: options.count,
     diversity: options.diversity,
@@ -80,7 +89,6 @@ export async function picksFor(
     key,
     picks.map((p) => p.trackId),
   );
-  const trainedAt = models.info()?.trainedAt ?? 0;
   const latest = ratings.reduce((max, r) => Math.max(max, r.ratedAt), 0);
   return {
     recommendations: picks.map((pick) => toView(pick, pool)),
@@ -88,19 +96,55 @@ export async function picksFor(
   };
 }
 
-/** The local listener's picks, remembered for rotation and kept in the history when new. */
+/** A listener's picks (see {@link picksFrom}), once the models are ready. */
+export async function picksFor(
+  profile: PicksProfile,
+  pool: SongPool,
+  models: ModelSource,
+  options: PicksOptions,
+): Promise<RecommendResponse> {
+  const pickModels = await currentModels(models);
+  return picksFrom(profile, pool, pickModels, models.info()?.trainedAt ?? 0, options);
+}
+
+/**
+ * The local listener's picks, remembered for rotation and kept in the history when new. Asked
+ * again with every input unchanged (see {@link PicksInputs}), it answers as before without
+ * working it out again (the same list, which the history already has).
+ */
 export async function recommendFor(
   listener: LocalListener,
   pool: SongPool,
   models: ModelSource,
   options: PicksOptions,
+  memo: PicksMemo,
 ): Promise<RecommendResponse> {
-  const profile = {
-    ratings: listener.ratings(),
-    hidden: listener.hidden(),
-    history: new PickHistory(pool.store),
-  };
-  const response = await picksFor(profile, pool, models, options);
-  recordPickSet(pool.store, profile, response.recommendations);
-  return response;
+  const pickModels = await currentModels(models);
+  // Nothing awaits from here on: the inputs compared are exactly those the answer is made from.
+  const history = new PickHistory(pool.store);
+  const now = Math.floor(Date.now() / 1000);
+  const { inputs, answer } = memo.lookup(
+    {
+      models: pickModels,
+      trainedAt: models.info()?.trainedAt ?? 0,
+      catalog: pool.tracks(),
+      unrecommendable: pool.unrecommendable(),
+      count: options.count,
+      diversity: options.diversity,
+    },
+    () => ({
+      ratings: listener.ratings(),
+      hidden: listener.hidden(),
+      listening: listener.listening(now),
+      shown: history.rounds(),
+    }),
+    now,
+  );
+  if (answer !== undefined) return answer;
+  const { ratings, hidden, listening } = inputs;
+  const profile = { ratings, hidden, listening, history };
+  const fresh = picksFrom(profile, pool, pickModels, inputs.trainedAt, options);
+  recordPickSet(pool.store, profile, fresh.recommendations);
+  // Keyed on the history as this answer left it, which is what the next request reads.
+  return memo.remember({ ...inputs, shown: history.rounds() }, fresh);
 }

@@ -19,15 +19,18 @@ export const trackView = z.object({
 export type TrackView = z.infer<typeof trackView>;
 
 /**
- * Why a song is picked: a song the listener liked that pushed it up ("because you liked X"), or
- * a song they disliked whose pull away from its neighbours drives the pick ("…and you didn't
- * like Y"). A 3-star or disliked song is never given as a "because".
+ * Why a song is picked: a song the listener liked that pushed it up ("because you liked X"), a
+ * song their listening history says they play often ("because you often play X"), or a song
+ * they disliked whose pull away from its neighbours drives the pick ("…and you didn't like Y").
+ * A 3-star, disliked or once-played song is never given as a "because".
  */
 export const recommendationReason = z.object({
-  kind: z.enum(['liked', 'disliked']),
+  kind: z.enum(['liked', 'played', 'disliked']),
   track: trackView,
-  /** The listener's stars; null for a song they marked "not interested". */
+  /** The listener's stars; null for a song they marked "not interested" or only played. */
   stars: z.number().nullable(),
+  /** How often they played a `played` song; null otherwise. */
+  plays: z.number().nullable(),
   /** Genres the pick shares with this song, in the pick's order. */
   sharedGenres: z.array(z.string()).readonly(),
   /** This song's exact term in the ranking model's score for the pick. */

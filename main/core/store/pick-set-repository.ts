@@ -1,18 +1,13 @@
 import type { Database } from 'better-sqlite3';
+import type { PickConfidence, RecommendationReason } from '../contract/index.ts';
 
 /** Why a pick was shown, as stored: the cited song by id, the rest as the screen had it. */
-export interface StoredReason {
-  readonly kind: 'liked' | 'disliked';
-  readonly trackId: number;
-  readonly stars: number | null;
-  readonly sharedGenres: readonly string[];
-  readonly contribution: number;
-}
+export type StoredReason = Omit<RecommendationReason, 'track'> & { readonly trackId: number };
 
 export interface StoredPick {
   readonly trackId: number;
   readonly predictedStars: number;
-  readonly confidence: { readonly level: 'high' | 'medium' | 'low'; readonly label: string };
+  readonly confidence: PickConfidence;
   readonly reasons: readonly StoredReason[];
 }
 

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { UserKind } from './user-repository.ts';
 
 export interface RatingInput {
@@ -49,11 +49,18 @@ function integer(value: number): number {
   return value;
 }
 
+type ListenerRating = { trackId: number; rating: number; ratedAt: number };
+
 export class RatingRepository {
   readonly #db: Database;
+  // Prepared once: the picks read the listener's ratings on every request.
+  readonly #forUser: Statement<[number], ListenerRating>;
 
   constructor(db: Database) {
     this.#db = db;
+    this.#forUser = db.prepare(
+      'SELECT track_id AS trackId, rating, rated_at AS ratedAt FROM ratings WHERE user_id = ? ORDER BY rated_at, track_id',
+    );
   }
 
   /** Writes ratings (the newest wins for a user and track) in one transaction. */
@@ -112,12 +119,8 @@ export class RatingRepository {
     onWritten?.(order.length);
   }
 
-  forUser(userId: number): { trackId: number; rating: number; ratedAt: number }[] {
-    return this.#db
-      .prepare(
-        'SELECT track_id AS trackId, rating, rated_at AS ratedAt FROM ratings WHERE user_id = ? ORDER BY rated_at, track_id',
-      )
-      .all(userId) as { trackId: number; rating: number; ratedAt: number }[];
+  forUser(userId: number): ListenerRating[] {
+    return this.#forUser.all(userId);
   }
 
   /**

@@ -44,10 +44,11 @@ function entryOf(pool: SongPool, trackId: number, note: string | null): Playlist
   };
 }
 
-/** "Predicted 4.6★ · because you liked Heroes (5★)", as the picks say it. */
+/** "Predicted 4.6★ · because you liked Heroes", as the picks say it. */
 function pickNote(pick: RecommendationView): string {
-  const liked = pick.reasons.find((r) => r.kind === 'liked');
-  const because = liked === undefined ? '' : ` · because you liked ${liked.track.title}`;
+  const reason = pick.reasons.find((r) => r.kind !== 'disliked');
+  const lead = reason?.kind === 'played' ? 'because you often play' : 'because you liked';
+  const because = reason === undefined ? '' : ` · ${lead} ${reason.track.title}`;
   return `Predicted ${pick.predictedStars.toFixed(1)}★${because}`;
 }
 

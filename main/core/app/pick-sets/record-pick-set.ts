@@ -39,13 +39,7 @@ function toStored(view: RecommendationView): StoredPick {
     trackId: view.track.id,
     predictedStars: view.predictedStars,
     confidence: view.confidence,
-    reasons: view.reasons.map((reason) => ({
-      kind: reason.kind,
-      trackId: reason.track.id,
-      stars: reason.stars,
-      sharedGenres: reason.sharedGenres,
-      contribution: reason.contribution,
-    })),
+    reasons: view.reasons.map(({ track, ...shown }) => ({ ...shown, trackId: track.id })),
   };
 }
 

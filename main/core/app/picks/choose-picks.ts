@@ -2,6 +2,8 @@ import type { Recommender } from '../../recommender/algorithms/recommend.ts';
 import { appFoldInOptions } from '../model-settings.ts';
 import { confidenceOf } from './confidence.ts';
 import type { PickConfidence } from './confidence.ts';
+import { lovedPlayStrength, playedStars, playedWeight } from './listening-input.ts';
+import type { PlayedSong } from './listening-input.ts';
 import { freshness } from './pick-history.ts';
 import type { PickRanker, RankedCandidate } from './pick-ranker.ts';
 import { likedStars, reasonsFor } from './pick-reasons.ts';
@@ -23,6 +25,11 @@ export interface PicksRequest {
   readonly ratings: readonly { readonly trackId: number; readonly rating: number }[];
   /** "Not interested": never picked again, and a mild dislike for the ranker. */
   readonly hidden: ReadonlySet<number>;
+  /**
+   * What the listener played (listening history): implicit taste for both models, and songs
+   * they already know, so never picked. Absent: none.
+   */
+  readonly listening?: readonly PlayedSong[];
   /** Never picked (imported placeholders), besides rated and hidden songs. */
   readonly exclude: Iterable<number>;
   readonly count: number;
@@ -56,19 +63,41 @@ const candidatesPerPick = 15;
  */
 export function choosePicks(request: PicksRequest): Pick[] {
   const { models, ratings, hidden } = request;
-  const hiddenIds = [...hidden].filter((id) => !ratings.some((r) => r.trackId === id));
+  const rated = new Set(ratings.map((r) => r.trackId));
+  const hiddenIds = [...hidden].filter((id) => !rated.has(id));
+  const listening = request.listening ?? [];
+  const played = listening.filter(
+    (s) => !rated.has(s.trackId) && !hidden.has(s.trackId) && playedWeight(s) !== 0,
+  );
+  const stated = ratings.length + hiddenIds.length;
   const listener = {
-    trackIds: [...ratings.map((r) => r.trackId), ...hiddenIds],
-    ratings: [...ratings.map((r) => r.rating), ...hiddenIds.map(() => hiddenAsStars)],
+    trackIds: [...ratings.map((r) => r.trackId), ...hiddenIds, ...played.map((s) => s.trackId)],
+    ratings: [
+      ...ratings.map((r) => r.rating),
+      ...hiddenIds.map(() => hiddenAsStars),
+      ...played.map(() => NaN),
+    ],
+    // Stars are mapped by the ranker (NaN here); a played song gives its signed strength.
+    ...(played.length === 0
+      ? {}
+      : { weights: [...Array<number>(stated).fill(NaN), ...played.map(playedWeight)] }),
   };
-  const { items } = models.ranker.rank(listener, {
+  const shortlist = models.ranker.shortlist(listener, {
     count: Math.max(50, request.count * candidatesPerPick),
-    exclude: [...request.exclude, ...hidden],
+    // A song the listener played is one they know: the picks are songs to discover.
+    exclude: [...request.exclude, ...hidden, ...listening.map((s) => s.trackId)],
   });
+  const { items } = shortlist;
   const estimate = createSvdEstimator(
     models.svd.model,
-    { trackIds: ratings.map((r) => r.trackId), ratings: ratings.map((r) => r.rating) },
+    {
+      trackIds: [...ratings.map((r) => r.trackId), ...played.map((s) => s.trackId)],
+      ratings: [...ratings.map((r) => r.rating), ...played.map(playedStars)],
+    },
     appFoldInOptions,
+  );
+  const loved = new Map(
+    played.filter((s) => s.strength >= lovedPlayStrength).map((s) => [s.trackId, s.plays]),
   );
   const starsOf = new Map(
     items.map((c) => {
@@ -97,14 +126,17 @@ export function choosePicks(request: PicksRequest): Pick[] {
   });
   return chosen.map((candidate) => {
     const { svd, stars } = starsOf.get(candidate.trackId)!;
-    const liked = candidate.contributions.filter(
-      (c) => c.contribution > 0 && c.rating >= likedStars && !hidden.has(c.trackId),
+    const { contributions } = shortlist.explain(candidate.trackId);
+    const liked = contributions.filter(
+      (c) =>
+        c.contribution > 0 &&
+        ((c.rating >= likedStars && !hidden.has(c.trackId)) || loved.has(c.trackId)),
     ).length;
     return {
       trackId: candidate.trackId,
       predictedStars: Math.round(stars * 10) / 10,
       confidence: confidenceOf(svd?.spread ?? Infinity, liked),
-      reasons: reasonsFor(candidate.contributions, { notInterested: hidden }),
+      reasons: reasonsFor(contributions, { notInterested: hidden, loved }),
     };
   });
 }

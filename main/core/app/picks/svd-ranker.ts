@@ -10,18 +10,23 @@ import type { PickRanker } from './pick-ranker.ts';
  */
 function svdRanker(recommender: Recommender): PickRanker {
   return {
-    rank(listener, options) {
+    shortlist(listener, options) {
       const { recommendations } = recommender.recommend(listener, {
         ...appFoldInOptions,
         count: options.count,
         ...(options.exclude === undefined ? {} : { exclude: options.exclude }),
       });
+      const byTrack = new Map(recommendations.map((r) => [r.trackId, r]));
       return {
-        items: recommendations.map((r) => ({
-          trackId: r.trackId,
-          score: r.score,
-          contributions: r.contributions.map((c) => ({ ...c, weight: c.rating })),
-        })),
+        items: recommendations.map((r) => ({ trackId: r.trackId, score: r.score })),
+        explain(trackId) {
+          const explained = byTrack.get(trackId);
+          if (explained === undefined)
+            throw new RangeError(`track ${trackId} is not on the shortlist`);
+          return {
+            contributions: explained.contributions.map((c) => ({ ...c, weight: c.rating })),
+          };
+        },
       };
     },
   };
