@@ -1,7 +1,7 @@
 import Sqlite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { TrackInput } from '../../../main/core/catalog/track.ts';
-import { migrations } from '../../../main/core/store/migrations.ts';
+import { latestSchemaVersion, migrations } from '../../../main/core/store/migrations.ts';
 import { openStore } from '../../../main/core/store/store.ts';
 import type { Store } from '../../../main/core/store/store.ts';
 import { ftsQuery } from '../../../main/core/store/track-search.ts';
@@ -106,7 +106,7 @@ describe('search over titles and artists', () => {
       INSERT INTO ratings VALUES (1, 1, 4.5, 100);`);
     old.close();
     const store = openStore(path, { create: false });
-    expect(store.db.pragma('user_version', { simple: true })).toBe(4);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(latestSchemaVersion);
     expect(titles(store, 'hoppipolla')).toEqual(['Hoppípolla']);
     expect(titles(store, 'sigur ros')).toEqual(['Hoppípolla']);
     expect(titles(store, 'bjork')).toEqual(['Jóga']);
