@@ -41,6 +41,20 @@ export const commands: readonly CommandEntry[] = [
     load: () => import('./commands/ratings.ts'),
   },
   {
+    name: 'history',
+    summary: 'List your past sets of picks (when, from how many ratings), or reopen one by its ID.',
+    usage: 'earshot history [ID] [--json] [--db PATH]',
+    load: () => import('./commands/history.ts'),
+  },
+  {
+    name: 'playlist',
+    summary:
+      'Save your picks, a past set or the songs you loved (4★ and up) as an M3U8, XSPF or JSPF playlist.',
+    usage:
+      'earshot playlist --out FILE [--format m3u8|xspf|jspf] [--from picks|loved|history:ID] [--force] [--db PATH]',
+    load: () => import('./commands/playlist.ts'),
+  },
+  {
     name: 'serve',
     summary:
       'Serve the app to your browser on 127.0.0.1 (the successor of the original Flask page).',

@@ -1,9 +1,11 @@
 import { dialog } from 'electron';
 import type { MessageBoxOptions } from 'electron';
+import type { AppService } from '../core/app/app-service.ts';
 import type { PageName, RefreshSummary } from '../core/contract/index.ts';
 import { exportDataWithDialog, importRatingsWithDialog } from './file-actions.ts';
 import type { FileActionDeps } from './file-actions.ts';
 import { importHistoryWithDialog } from './history-import.ts';
+import { exportPlaylistWithDialog } from './playlist-export.ts';
 import type { Refresh } from './refresh.ts';
 
 /** What the menu's own items do; every one goes through the same services as IPC. */
@@ -13,6 +15,10 @@ export interface MenuActions {
   readonly importRatings: () => Promise<void>;
   readonly importHistory: () => Promise<void>;
   readonly exportData: () => Promise<void>;
+  /** File › Export playlist…: the picks or the loved songs, to a file chosen in a dialog. */
+  readonly exportPlaylist: () => Promise<void>;
+  /** View › History: the past sets of picks. */
+  readonly showHistory: () => void;
   readonly openSettings: () => void;
   /** File › New round: the window shows a fresh round to rate. */
   readonly newRound: () => void;
@@ -25,6 +31,7 @@ export interface MenuActions {
 }
 
 export interface MenuActionDeps extends FileActionDeps {
+  readonly service: Pick<AppService, 'catalogChanged' | 'handle'>;
   readonly refresh: Refresh;
   /** Shows the page's Settings (`settings:open`), opening the window first if need be. */
   readonly showSettings: () => void;
@@ -86,6 +93,8 @@ export function createMenuActions(deps: MenuActionDeps): MenuActions {
     importRatings: async () => void (await importRatingsWithDialog(deps)),
     importHistory: async () => void (await importHistoryWithDialog(deps)),
     exportData: async () => void (await exportDataWithDialog(deps)),
+    exportPlaylist: async () => void (await exportPlaylistWithDialog(deps)),
+    showHistory: () => deps.showPage('history'),
     openSettings: () => deps.showSettings(),
     newRound: () => deps.startNewRound(),
     showHelp: () => deps.showPage('help'),

@@ -83,6 +83,7 @@ export function buildMenuTemplate(
       { label: 'Import ratings…', click: run(actions.importRatings) },
       { label: 'Import listening history…', click: run(actions.importHistory) },
       { label: 'Export data…', click: run(actions.exportData) },
+      { label: 'Export playlist…', click: run(actions.exportPlaylist) },
       separator,
       { label: 'Open data folder', click: run(actions.openDataFolder) },
       ...(isMac ? [] : [separator, settings, separator, { role: 'quit' } as const]),
@@ -93,6 +94,12 @@ export function buildMenuTemplate(
     submenu: [
       // Not CmdOrCtrl+Y, which is Redo on Windows; no standard item takes Shift+Y.
       { label: 'Your ratings', accelerator: 'CmdOrCtrl+Shift+Y', click: run(actions.showRatings) },
+      // As in web browsers: ⌘Y on macOS (where ⌘H hides the app), Ctrl+H elsewhere.
+      {
+        label: 'History',
+        accelerator: isMac ? 'Cmd+Y' : 'Ctrl+H',
+        click: run(actions.showHistory),
+      },
       separator,
       { role: 'reload', accelerator: 'CmdOrCtrl+R' },
       ...(options.isPackaged

@@ -134,6 +134,7 @@ export const ipcMain = new FakeIpcMain();
 export const BrowserWindow = FakeBrowserWindow;
 export const dialog = {
   showOpenDialog: vi.fn(),
+  showSaveDialog: vi.fn(),
   showMessageBox: vi.fn(() => Promise.resolve({ response: 0, checkboxChecked: false })),
   showErrorBox: vi.fn(),
 };

@@ -4,7 +4,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAppService } from '../../main/core/app/app-service.ts';
-import type { PageName } from '../../main/core/contract/index.ts';
+import type { AppService } from '../../main/core/app/app-service.ts';
+import type { PageName, Result } from '../../main/core/contract/index.ts';
 import { EventHub } from '../../main/core/app/event-hub.ts';
 import { ModelManager } from '../../main/core/app/model-manager.ts';
 import { loadEmbeddedCatalog } from '../../main/core/catalog/embedded-catalog.ts';
@@ -22,6 +23,11 @@ import type { Item } from './menu-helpers.ts';
 
 vi.mock('electron', () => import('./fake-electron.ts'));
 
+function value<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+
 describe('menu items reach the services', () => {
   let store: Store;
   let models: ModelManager;
@@ -35,6 +41,7 @@ describe('menu items reach the services', () => {
   let showPage: ReturnType<typeof vi.fn<(page: PageName) => void>>;
   let startNewRound: ReturnType<typeof vi.fn<() => void>>;
   let window: BrowserWindow | undefined;
+  let service: AppService;
   let template: Item[];
   /** Every run of a tracked action, to wait for its end instead of for the clock. */
   let actionRuns: Promise<void>[];
@@ -51,7 +58,7 @@ describe('menu items reach the services', () => {
     loadEmbeddedCatalog(store);
     const events = new EventHub();
     models = new ModelManager({ store, events, retrainDelayMs: 60_000 });
-    const service = createAppService({ store, models, events });
+    service = createAppService({ store, models, events });
     run = vi.fn(() =>
       Promise.resolve({
         ok: true as const,
@@ -104,10 +111,12 @@ describe('menu items reach the services', () => {
       ...noActions,
       ...actions,
       exportData: track(actions.exportData),
+      exportPlaylist: track(actions.exportPlaylist),
       refreshData: track(actions.refreshData),
     };
     template = buildMenuTemplate(tracked, { ...options, platform: 'linux' });
     dialog.showOpenDialog.mockReset();
+    dialog.showSaveDialog.mockReset();
     dialog.showMessageBox.mockClear();
   });
 
@@ -224,6 +233,44 @@ describe('menu items reach the services', () => {
     expect(store.signals.unmatched()).toEqual([]);
   });
 
+  it('Export playlist… writes the loved songs in the format of the file type chosen', async () => {
+    const songs = store.tracks.list().slice(0, 3);
+    value(
+      await service.handle('submitRatings', {
+        ratings: songs.map((song, i) => ({ trackId: song.id, stars: 5 - i })),
+      }),
+    );
+    const path = join(makeTempDir(), 'loved.xspf');
+    dialog.showMessageBox
+      .mockResolvedValueOnce({ response: 1, checkboxChecked: false })
+      .mockResolvedValueOnce({ response: 0, checkboxChecked: false });
+    dialog.showSaveDialog.mockResolvedValue({ canceled: false, filePath: path });
+    click(find(template, 'Export playlist…'));
+    await actionFinished();
+    const [saveOptions] = dialog.showSaveDialog.mock.calls[0] as unknown as [
+      { defaultPath: string; filters: { extensions: string[] }[] },
+    ];
+    expect(saveOptions.defaultPath).toMatch(/^earshot-loved-.*\.m3u8$/);
+    expect(saveOptions.filters.map((f) => f.extensions)).toEqual([['m3u8'], ['xspf'], ['jspf']]);
+    const xml = readFileSync(path, 'utf8');
+    expect(xml).toContain('<title>Songs I love</title>');
+    expect(xml.match(/<track>/g)).toHaveLength(2);
+    const [, done] = dialog.showMessageBox.mock.calls as unknown as [
+      unknown,
+      [{ message: string }],
+    ];
+    expect(done[0].message).toBe('Exported 2 songs');
+  });
+
+  it('Export playlist… explains an empty playlist and asks for no file', async () => {
+    dialog.showMessageBox.mockResolvedValueOnce({ response: 1, checkboxChecked: false });
+    click(find(template, 'Export playlist…'));
+    await actionFinished();
+    expect(dialog.showSaveDialog).not.toHaveBeenCalled();
+    const [, told] = dialog.showMessageBox.mock.calls as unknown as [unknown, [{ detail: string }]];
+    expect(told[0].detail).toMatch(/^There are no songs you loved yet/);
+  });
+
   it('Refresh data and Cancel refresh call the refresh service', async () => {
     click(find(template, 'Refresh data'));
     await vi.waitFor(() => expect(run).toHaveBeenCalledTimes(1));
@@ -257,12 +304,13 @@ describe('menu items reach the services', () => {
     expect(dialog.showMessageBox).not.toHaveBeenCalled();
   });
 
-  it('New round, Your ratings and Earshot Help ask the page, with no dialog of their own', async () => {
+  it('New round, Your ratings, History and Earshot Help ask the page, with no dialog of their own', async () => {
     click(find(template, 'New round'));
     click(find(template, 'Your ratings'));
+    click(find(template, 'History'));
     click(find(template, 'Earshot Help'));
     await vi.waitFor(() => expect(showPage).toHaveBeenCalledWith('help'));
-    expect(showPage.mock.calls).toEqual([['ratings'], ['help']]);
+    expect(showPage.mock.calls).toEqual([['ratings'], ['history'], ['help']]);
     expect(startNewRound).toHaveBeenCalledTimes(1);
     expect(dialog.showMessageBox).not.toHaveBeenCalled();
   });

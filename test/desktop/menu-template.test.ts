@@ -18,6 +18,7 @@ describe('menu template', () => {
       'Import ratings…',
       'Import listening history…',
       'Export data…',
+      'Export playlist…',
       'separator',
       'Open data folder',
       'separator',
@@ -74,7 +75,7 @@ describe('menu template', () => {
     for (const platform of ['linux', 'darwin'] as const) {
       const template = buildMenuTemplate(noActions, { ...options, platform, isPackaged: false });
       const view = submenu(template.find((menu) => menu.label === 'View'));
-      expect(labels(view).slice(0, 3)).toEqual(['Your ratings', 'separator', 'reload']);
+      expect(labels(view).slice(0, 4)).toEqual(['Your ratings', 'History', 'separator', 'reload']);
       const items = template.flatMap((menu) => [menu, ...submenu(menu)]);
       const taken = items.filter((i) => i.accelerator === 'CmdOrCtrl+Shift+Y');
       expect(taken.map((i) => i.label)).toEqual(['Your ratings']);
@@ -101,6 +102,23 @@ describe('menu template', () => {
     const template = buildMenuTemplate(failing, { ...options, platform: 'linux', onActionError });
     click(find(template, 'Export data…'));
     await vi.waitFor(() => expect(onActionError).toHaveBeenCalledWith(new Error('disk full')));
+  });
+
+  it('opens History from View, with the shortcut web browsers use for it', () => {
+    const linux = buildMenuTemplate(noActions, { ...options, platform: 'linux' });
+    expect(labels(submenu(linux[2])).slice(0, 4)).toEqual([
+      'Your ratings',
+      'History',
+      'separator',
+      'reload',
+    ]);
+    expect(find(linux, 'History').accelerator).toBe('Ctrl+H');
+    const mac = buildMenuTemplate(noActions, { ...options, platform: 'darwin' });
+    expect(find(mac, 'History').accelerator).toBe('Cmd+Y');
+    const accelerators = [linux, mac].flatMap((template) =>
+      template.flatMap((menu) => submenu(menu)).map((i) => `${String(i.accelerator)}`),
+    );
+    expect(accelerators.filter((a) => a === 'Ctrl+H' || a === 'Cmd+Y')).toHaveLength(2);
   });
 
   it('switches Refresh data off and Cancel refresh on while a refresh runs', () => {

@@ -82,6 +82,7 @@ test('the page sees no Node, only window.earshot, and cannot open windows', asyn
   expect(seen.earshot).toEqual([
     'cancelRefresh',
     'clearSpotifyCredentials',
+    'exportPlaylist',
     'getSettings',
     'getState',
     'importHistory',
@@ -89,6 +90,8 @@ test('the page sees no Node, only window.earshot, and cannot open windows', asyn
     'listRatings',
     'notInterested',
     'on',
+    'pickSet',
+    'pickSets',
     'rateSong',
     'ready',
     'recommend',

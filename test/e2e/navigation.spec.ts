@@ -21,6 +21,7 @@ test('the top bar opens Help at its own address; Back returns to the round as it
     'A round',
     'Your ratings',
     'How the picks are chosen',
+    'History and playlists',
     'Your Spotify account',
     'Keyboard',
   ]);

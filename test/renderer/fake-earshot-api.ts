@@ -18,6 +18,7 @@ import type {
   MethodName,
   ParsedDesktopRequestOf,
   ParsedRequestOf,
+  PickSetView,
   Preferences,
   RecommendationView,
   Result,
@@ -71,6 +72,8 @@ export class FakeEarshot {
   /** The round in progress, as the page last saved it. */
   draft: readonly { trackId: number; stars: number | null }[] = [];
   #clock = 0;
+  /** Every list `recommend` answered that differed from the one before, the oldest first. */
+  readonly pickSets: PickSetView[] = [];
   readonly #tracks: TrackView[];
   readonly #failures = new Map<MethodName | DesktopMethodName, ApiError>();
   readonly #listeners = new Map<AnyEventName, Set<Listener>>();
@@ -136,6 +139,7 @@ export class FakeEarshot {
       this.#answer('recommend', request, ({ count }) => {
         if (!this.hasModel) return failure('no-model', 'No model has been trained yet.');
         const recommendations = this.#recommend(count ?? this.preferences.recommendations);
+        this.#keep(recommendations);
         return { recommendations, foldedIn: true };
       }),
     notInterested: (request) =>
@@ -271,8 +275,61 @@ export class FakeEarshot {
           ? this.spotify.save(checked)
           : failure('unauthorized', 'Earshot is not signed in to Spotify. Sign in first.'),
       ),
+    pickSets: (request) =>
+      this.#answer('pickSets', request, ({ limit }) => ({
+        sets: [...this.pickSets].reverse().slice(0, limit ?? 100),
+        total: this.pickSets.length,
+      })),
+    pickSet: (request) =>
+      this.#answer('pickSet', request, ({ id }) => {
+        const set = this.pickSets.find((s) => s.id === id);
+        if (set === undefined) return failure('not-found', `There is no past set with id ${id}.`);
+        const yourStars = set.picks
+          .filter((track) => this.ratings.has(track.id))
+          .map((track) => ({ trackId: track.id, stars: this.ratings.get(track.id) ?? 0 }));
+        return { ...set, yourStars };
+      }),
+    exportPlaylist: (request) =>
+      this.#answer('exportPlaylist', request, ({ from, format }) => {
+        const name = typeof from === 'string' ? from : `picks-${from.history}`;
+        const text = `#EXTM3U\n#PLAYLIST:${name}\n`;
+        return { fileName: `earshot-${name}.${format}`, mimeType: 'text/plain', text, tracks: 0 };
+      }),
     on: (event, listener) => this.subscribe(event, listener),
   };
+
+  /** Keeps a list in {@link pickSets} when it differs from the newest one there. */
+  #keep(recommendations: readonly RecommendationView[]): void {
+    const ids = recommendations.map((r) => r.track.id).join();
+    if (
+      ids === '' ||
+      this.pickSets
+        .at(-1)
+        ?.picks.map((t) => t.id)
+        .join() === ids
+    )
+      return;
+    const ratings = [...this.ratings].map(([trackId, stars]) => ({
+      track: this.#tracks[trackId - 1],
+      stars,
+    }));
+    this.pickSets.push({
+      id: this.pickSets.length + 1,
+      madeAt: 1_750_000_000 + this.pickSets.length * 60,
+      ratingCount: this.ratings.size,
+      changes: {
+        rated: ratings.slice(-3),
+        ratedCount: ratings.length,
+        hidden: [],
+        hiddenCount: 0,
+        removed: 0,
+      },
+      picks: recommendations.map((r) => r.track),
+      recommendations,
+      ratings,
+      yourStars: [],
+    });
+  }
 
   /** A desktop method (see fake-desktop-api.ts), logged, failed and checked like the others. */
   async answerDesktop<K extends DesktopMethodName, T>(

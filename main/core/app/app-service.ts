@@ -12,6 +12,8 @@ import { EventHub } from './event-hub.ts';
 import { importHistory } from './history-use-case.ts';
 import { LocalListener } from './local-listener.ts';
 import type { ModelSource } from './model-source.ts';
+import { listPickSets, showPickSet } from './pick-sets/pick-set-views.ts';
+import { exportPlaylist } from './pick-sets/playlist-use-case.ts';
 import { readPreferences, writePreferences } from './preferences.ts';
 import { picksFor, recommendFor } from './recommend-use-case.ts';
 import { ServiceError, toApiError } from './service-error.ts';
@@ -113,6 +115,13 @@ function createHandlers(
       return saveRound(store, request);
     },
     roundDraft: () => readRoundDraft(store, pool),
+    pickSets: (request) => listPickSets(pool, request.limit),
+    pickSet: (request) => showPickSet(pool, listener, request.id),
+    exportPlaylist: (request) => {
+      const { recommendations: count, diversity } = readPreferences(store);
+      const recommend = () => recommendFor(listener, pool, models, { count, diversity }, memo);
+      return exportPlaylist({ pool, listener, recommend }, request);
+    },
     ...spotifyAccountHandlers(store, listener, deps.spotifyAccount),
   };
 }

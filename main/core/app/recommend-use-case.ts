@@ -7,6 +7,7 @@ import type { Pick, PickModels } from './picks/choose-picks.ts';
 import { PickHistory, ratingsKey } from './picks/pick-history.ts';
 import type { PicksMemo } from './picks/picks-memo.ts';
 import { sharedGenres } from './picks/pick-reasons.ts';
+import { recordPickSet } from './pick-sets/record-pick-set.ts';
 import { ServiceError } from './service-error.ts';
 import type { SongPool } from './song-pool.ts';
 
@@ -107,8 +108,9 @@ export async function picksFor(
 }
 
 /**
- * The local listener's picks, remembered for rotation. Asked again with every input unchanged
- * (see {@link PicksInputs}), it answers as before without working it out again.
+ * The local listener's picks, remembered for rotation and kept in the history when new. Asked
+ * again with every input unchanged (see {@link PicksInputs}), it answers as before without
+ * working it out again (the same list, which the history already has).
  */
 export async function recommendFor(
   listener: LocalListener,
@@ -142,6 +144,7 @@ export async function recommendFor(
   const { ratings, hidden, listening } = inputs;
   const profile = { ratings, hidden, listening, history };
   const fresh = picksFrom(profile, pool, pickModels, inputs.trainedAt, options);
+  recordPickSet(pool.store, profile, fresh.recommendations);
   // Keyed on the history as this answer left it, which is what the next request reads.
   return memo.remember({ ...inputs, shown: history.rounds() }, fresh);
 }

@@ -15,6 +15,7 @@ export type { NumberRange } from './limits.ts';
 export { implementApi, takesRequest } from './method-table.ts';
 export type { MethodTable, RequestCheck } from './method-table.ts';
 export * from './methods.ts';
+export * from './pick-sets.ts';
 export * from './requests.ts';
 export * from './spotify-account.ts';
 export * from './views.ts';

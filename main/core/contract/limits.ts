@@ -39,6 +39,8 @@ export const limits = {
   historyFiles: { max: 500 },
   /** Bytes of one history import sent by the browser (a 100,000-play Spotify history is ~75 MB). */
   historyUploadBytes: { max: 512 * 1024 * 1024 },
+  /** Past sets of picks one `pickSets` call lists. */
+  pickSetsListed: { min: 1, max: 1000, isWhole: true },
 } as const;
 
 /** A number field's bounds, as {@link limits} gives them. */

@@ -16,6 +16,14 @@ import type {
   ResponseOut,
 } from './method-table.ts';
 import {
+  exportedPlaylist,
+  exportPlaylistRequest,
+  pickSetRequest,
+  pickSetsRequest,
+  pickSetsResponse,
+  pickSetView,
+} from './pick-sets.ts';
+import {
   historyImportRequest,
   notInterestedRequest,
   preferencesRequest,
@@ -120,6 +128,16 @@ export const methods = {
     response: z.object({ cards: z.number() }),
   },
   roundDraft: { channel: 'round:draft', request: noRequest, response: roundDraft },
+  /** Past sets of picks, the newest first. */
+  pickSets: { channel: 'picks:history', request: pickSetsRequest, response: pickSetsResponse },
+  /** One past set reopened; `not-found` for an unknown id. */
+  pickSet: { channel: 'picks:past-set', request: pickSetRequest, response: pickSetView },
+  /** A playlist file of the picks, a past set or the loved songs; `not-found` when it is empty. */
+  exportPlaylist: {
+    channel: 'playlist:export',
+    request: exportPlaylistRequest,
+    response: exportedPlaylist,
+  },
   spotifyAccount: { channel: 'spotify:account', request: noRequest, response: spotifyAccountView },
   spotifySignIn: {
     channel: 'spotify:sign-in',

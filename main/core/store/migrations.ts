@@ -4,7 +4,8 @@ import { schemaV1 } from './schema-v1.ts';
 import { schemaV2Crawl } from './schema-v2-crawl.ts';
 import { schemaV3RealData } from './schema-v3-real-data.ts';
 import { schemaV4Search } from './schema-v4-search.ts';
-import { schemaV5AccountSignals } from './schema-v5-account-signals.ts';
+import { schemaV5PickSets } from './schema-v5-pick-sets.ts';
+import { schemaV6AccountSignals } from './schema-v6-account-signals.ts';
 import { StoreError } from './store-error.ts';
 
 /** One step of the schema; `version` is the `PRAGMA user_version` the step leaves behind. */
@@ -19,7 +20,8 @@ export const migrations: readonly Migration[] = [
   { version: 2, up: (db) => db.exec(schemaV2Crawl) },
   { version: 3, up: (db) => db.exec(schemaV3RealData) },
   { version: 4, up: (db) => db.exec(schemaV4Search) },
-  { version: 5, up: (db) => db.exec(schemaV5AccountSignals) },
+  { version: 5, up: (db) => db.exec(schemaV5PickSets) },
+  { version: 6, up: (db) => db.exec(schemaV6AccountSignals) },
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1]?.version ?? 0;

@@ -152,7 +152,7 @@ export class SignalRepository {
     return [...merged.values()].sort((a, b) => a.trackId - b.trackId);
   }
 
-  /** Replaces what a signed-in Spotify account says about a listener (schema v5). */
+  /** Replaces what a signed-in Spotify account says about a listener (schema v6). */
   replaceAccountSignals(userId: number, signals: readonly SignalRow[]): { replaced: number } {
     return this.#db
       .transaction(() => {

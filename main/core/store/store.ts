@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { CrawlRepository } from './crawl-repository.ts';
 import { ModelRepository } from './model-repository.ts';
 import { openDatabase } from './open-database.ts';
+import { PickSetRepository } from './pick-set-repository.ts';
 import type { OpenDatabaseOptions } from './open-database.ts';
 import { RatingList } from './rating-list.ts';
 import { RatingRepository } from './rating-repository.ts';
@@ -33,6 +34,8 @@ export interface Store {
   readonly ratingList: RatingList;
   /** The profile "Start over" set aside, until it is undone or the listener rates again. */
   readonly setAside: SetAsideRepository;
+  /** The local listener's past sets of picks (see `app/pick-sets/`). */
+  readonly pickSets: PickSetRepository;
   /**
    * Runs `work` in one IMMEDIATE transaction: the write lock is taken at the start (waiting up
    * to the busy timeout), so no read-then-write upgrade can fail half way; all of its writes
@@ -63,6 +66,7 @@ export function openStore(path: string, options: OpenDatabaseOptions = {}): Stor
     search: new TrackSearch(db),
     ratingList: new RatingList(db),
     setAside: new SetAsideRepository(db),
+    pickSets: new PickSetRepository(db),
     transaction: (work) => db.transaction(work).immediate(),
     setBusyTimeout: (ms) => void db.pragma(`busy_timeout = ${Math.max(0, Math.floor(ms))}`),
     close: () => db.close(),

@@ -1,6 +1,9 @@
 import type { DesktopApi, EarshotApi } from '../../../../preload/api.ts';
 import { Navigation } from './navigation.svelte.ts';
 import type { NavigationHost } from './navigation.svelte.ts';
+import { PickHistory } from './pick-history.svelte.ts';
+import { PlaylistExport } from './playlist-export.svelte.ts';
+import type { SaveFile } from './playlist-export.svelte.ts';
 import { RefreshProgress } from './refresh-progress.svelte.ts';
 import { Session } from './session.svelte.ts';
 import { SettingsState } from './settings.svelte.ts';
@@ -17,6 +20,10 @@ export interface WindowState {
   readonly yourRatings: YourRatingsState;
   readonly ratingsSearch: SongSearch;
   readonly roundSearch: SongSearch;
+  /** The History page's past sets of picks. */
+  readonly history: PickHistory;
+  /** Playlists out, from the results and the History page. */
+  readonly playlists: PlaylistExport;
 }
 
 /**
@@ -24,12 +31,16 @@ export interface WindowState {
  * round, and a refresh that brought new songs can deal them to a listener who had run out.
  * `desktop` is `null` in the browser (see lib/api.ts); `host` is the page's `window`, whose
  * address holds the page shown (`null` in tests that have none). File › New round goes back to
- * the round and deals a fresh one.
+ * the round and deals a fresh one. `save` hands an exported playlist to the person (the page's
+ * download; see lib/download.ts).
  */
 export function createWindowState(
   api: EarshotApi,
   desktop: DesktopApi | null,
   host: NavigationHost | null = null,
+  save: SaveFile = () => {
+    throw new Error('this window was built without a way to save files');
+  },
 ): WindowState {
   const session = new Session(api);
   const navigation = new Navigation(host, desktop, { onNewRound: () => void session.rateMore() });
@@ -50,5 +61,17 @@ export function createWindowState(
     },
   });
   const roundSearch = new SongSearch(api, { onRated: changed });
-  return { session, settings, refresh, navigation, yourRatings, ratingsSearch, roundSearch };
+  const history = new PickHistory(api);
+  const playlists = new PlaylistExport(api, save);
+  return {
+    session,
+    settings,
+    refresh,
+    navigation,
+    yourRatings,
+    ratingsSearch,
+    roundSearch,
+    history,
+    playlists,
+  };
 }

@@ -1,5 +1,5 @@
 /**
- * Schema version 5: what a signed-in Spotify account says about your taste.
+ * Schema version 6: what a signed-in Spotify account says about your taste.
  *
  * `account_signals` has the sums of `listening_signals` (see `ratings/history/strength.ts`),
  * written by the account import (`spotify/account/import-listening.ts`) from your top tracks,
@@ -7,7 +7,7 @@
  * setting). It is a table of its own so that importing a history file and importing from the
  * account each replace only their own part; `SignalRepository.forUser` merges both.
  */
-export const schemaV5AccountSignals = `
+export const schemaV6AccountSignals = `
 CREATE TABLE account_signals (
   user_id          INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
   track_id         INTEGER NOT NULL REFERENCES tracks (id) ON DELETE CASCADE,
