@@ -11,10 +11,19 @@ import type { PickRanker } from './pick-ranker.ts';
 function svdRanker(recommender: Recommender): PickRanker {
   return {
     shortlist(listener, options) {
-      const { recommendations } = recommender.recommend(listener, {
+      // SVD reads stars only: weight-only entries (a played song, a taste start's prior) say
+      // nothing to it, but as inputs of the listener's they are never ranked either.
+      const ids = Array.from(listener.trackIds);
+      const hasStars = (i: number) => Number.isFinite(listener.ratings[i]);
+      const stars = {
+        trackIds: ids.filter((_, i) => hasStars(i)),
+        ratings: ids.flatMap((_, i) => (hasStars(i) ? [listener.ratings[i]] : [])),
+      };
+      const weightOnly = ids.filter((_, i) => !hasStars(i));
+      const { recommendations } = recommender.recommend(stars, {
         ...appFoldInOptions,
         count: options.count,
-        ...(options.exclude === undefined ? {} : { exclude: options.exclude }),
+        exclude: [...(options.exclude ?? []), ...weightOnly],
       });
       const byTrack = new Map(recommendations.map((r) => [r.trackId, r]));
       return {
