@@ -4,6 +4,7 @@ import { EventHub } from '../../../main/core/app/event-hub.ts';
 import { ModelManager } from '../../../main/core/app/model-manager.ts';
 import { runPersonaTrials, summarise } from '../../../main/core/app/personas/persona-trials.ts';
 import type { PersonaKind } from '../../../main/core/app/personas/personas.ts';
+import { Prng } from '../../../main/core/random.ts';
 import { openStore } from '../../../main/core/store/store.ts';
 import type { Store } from '../../../main/core/store/store.ts';
 import { buildTrainedDatabase, copyDatabase } from '../../helpers/trained-store.ts';
@@ -31,7 +32,10 @@ afterAll(() => {
 describe('picks as simulated listeners with a clear taste judge them', () => {
   const kinds: PersonaKind[] = ['loved-and-disliked-genre', 'one-era'];
   it.each(kinds)('keep a %s listener on taste in at least 9 of 10 lists', async (kind) => {
-    const service = createAppService({ store, models });
+    // The round's songs are drawn from a seeded generator too, so a run is the same on every
+    // machine: unseeded, about one draw in twelve lands a list below the line by chance.
+    const draws = new Prng(5);
+    const service = createAppService({ store, models, random: () => draws.nextFloat() });
     const report = await runPersonaTrials(service, store.tracks.list(), {
       kind,
       trials: 15,
