@@ -17,6 +17,7 @@ import { picksFor, recommendFor } from './recommend-use-case.ts';
 import { ServiceError, toApiError } from './service-error.ts';
 import { PickHistory } from './picks/pick-history.ts';
 import { SongPool } from './song-pool.ts';
+import { saveTaste, tasteView } from './taste/taste-use-case.ts';
 
 export interface AppServiceDeps {
   readonly store: Store;
@@ -68,8 +69,8 @@ function createHandlers(
       listenerRatings: listener.ratings().length,
       preferences: readPreferences(store),
     }),
-    songsToRate: (request) => pool.songsToRate(request, readPreferences(store)),
-    skipSong: (request) => pool.replacement(request),
+    songsToRate: (request) => pool.songsToRate(request, readPreferences(store), models),
+    skipSong: (request) => pool.replacement(request, readPreferences(store), models),
     submitRatings: (request) => {
       pool.requireKnown(request.ratings.map((r) => r.trackId));
       listener.rate(request.ratings);
@@ -94,6 +95,12 @@ function createHandlers(
     },
     setPreferences: (request) => writePreferences(store, request),
     importHistory: (request) => importHistory(store, request),
+    getTaste: () => tasteView(store, [...pool.tracks().values()], listener.ratings().length),
+    setTaste: (request) => {
+      const tracks = [...pool.tracks().values()];
+      saveTaste(store, tracks, request);
+      return tasteView(store, tracks, listener.ratings().length);
+    },
   };
 }
 

@@ -1,3 +1,4 @@
+import { ratingStrategy } from '../contract/index.ts';
 import type { Preferences } from '../contract/index.ts';
 import type { Store } from '../store/store.ts';
 
@@ -21,10 +22,7 @@ export function readPreferences(store: Store): Preferences {
     recommendations: Number.isInteger(value.recommendations)
       ? value.recommendations!
       : defaultPreferences.recommendations,
-    strategy:
-      value.strategy === 'smart' || value.strategy === 'random'
-        ? value.strategy
-        : defaultPreferences.strategy,
+    strategy: ratingStrategy.safeParse(value.strategy).data ?? defaultPreferences.strategy,
     diversity:
       typeof value.diversity === 'number' && value.diversity >= 0 && value.diversity <= 1
         ? value.diversity

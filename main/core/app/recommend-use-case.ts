@@ -1,4 +1,7 @@
-import type { RecommendationView, RecommendResponse } from '../contract/index.ts';
+import type { RecommendationView, RecommendResponse, Taste } from '../contract/index.ts';
+import { tastePrior } from './taste/taste-prior.ts';
+import { tasteReason } from './taste/taste-reason.ts';
+import { readTaste } from './taste/taste-settings.ts';
 import type { LocalListener } from './local-listener.ts';
 import type { ModelSource } from './model-source.ts';
 import { choosePicks } from './picks/choose-picks.ts';
@@ -14,6 +17,8 @@ export interface PicksProfile {
   readonly hidden: ReadonlySet<number>;
   /** Absent: the lists are neither rotated nor remembered (another listener's picks). */
   readonly history?: PickHistory;
+  /** The local listener's taste start, as a prior (see taste/taste-prior.ts). */
+  readonly taste?: Taste;
 }
 
 export interface PicksOptions {
@@ -38,6 +43,7 @@ function toView(pick: Pick, pool: SongPool): RecommendationView {
     track,
     predictedStars: pick.predictedStars,
     confidence: pick.confidence,
+    ...(pick.likedTrait === undefined ? {} : { likedTrait: pick.likedTrait }),
     reasons: pick.reasons.map((reason) => {
       const cited = pool.view(reason.trackId);
       return {
@@ -64,8 +70,22 @@ export async function picksFor(
 ): Promise<RecommendResponse> {
   const pickModels = await currentModels(models);
   const { ratings, hidden, history } = profile;
-  const key = ratingsKey(ratings, hidden);
+  const taste = profile.taste;
+  const prior =
+    taste === undefined
+      ? []
+      : tastePrior(taste, [...pool.tracks().values()], {
+          popularity: pool.ratingCounts(),
+          ratings: ratings.length,
+          skip: new Set([...ratings.map((r) => r.trackId), ...hidden]),
+        });
+  // The prior is an input of the list like a rating: a changed taste makes a new list.
+  const key = ratingsKey(ratings, hidden) + prior.map((p) => `~${p.trackId}:${p.weight}`).join('');
   const picks = choosePicks({
+    prior,
+    ...(taste === undefined
+      ? {}
+      : { tasteReason: tasteReason(taste, prior, (id) => pool.tracks().get(id)) }),
     models: pickModels,
     ratings,
     hidden,
@@ -98,6 +118,7 @@ export function recommendFor(
     ratings: listener.ratings(),
     hidden: listener.hidden(),
     history: new PickHistory(pool.store),
+    taste: readTaste(pool.store),
   };
   return picksFor(profile, pool, models, options);
 }

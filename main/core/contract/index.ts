@@ -16,4 +16,5 @@ export { implementApi, takesRequest } from './method-table.ts';
 export type { MethodTable, RequestCheck } from './method-table.ts';
 export * from './methods.ts';
 export * from './requests.ts';
+export * from './taste.ts';
 export * from './views.ts';

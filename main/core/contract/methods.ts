@@ -31,6 +31,7 @@ import {
   recommendResponse,
   trackView,
 } from './views.ts';
+import { tasteRequest, tasteView } from './taste.ts';
 import { z } from './zod.ts';
 
 export const methods = {
@@ -67,6 +68,8 @@ export const methods = {
     request: historyImportRequest,
     response: historyImportSummary,
   },
+  getTaste: { channel: 'taste:get', request: noRequest, response: tasteView },
+  setTaste: { channel: 'taste:set', request: tasteRequest, response: tasteView },
 } as const satisfies MethodTable;
 
 export type MethodName = keyof typeof methods;

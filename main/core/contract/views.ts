@@ -49,6 +49,8 @@ export const recommendationView = z.object({
   confidence: pickConfidence,
   /** Up to two, the strongest first; empty when no liked song speaks for the pick. */
   reasons: z.array(recommendationReason).readonly(),
+  /** When the taste start drives the pick: what of it, for "Because you like folk". */
+  likedTrait: z.string().optional(),
 });
 export type RecommendationView = z.infer<typeof recommendationView>;
 
@@ -79,8 +81,13 @@ export const modelInfo = z.object({
 });
 export type ModelInfo = z.infer<typeof modelInfo>;
 
-export const ratingStrategy = z.enum(['random', 'smart'], {
-  error: 'must be "random" or "smart"',
+/**
+ * How a round's songs are chosen: `random` (the original), `smart` (well-known songs that split
+ * opinion), `entropy` (Rashid et al.'s popularity × entropy) or `adaptive` (songs the listener
+ * likely knows, given what they rated and did not know; the default, see the README).
+ */
+export const ratingStrategy = z.enum(['random', 'smart', 'entropy', 'adaptive'], {
+  error: 'must be "random", "smart", "entropy" or "adaptive"',
 });
 export type RatingStrategy = z.infer<typeof ratingStrategy>;
 

@@ -3,7 +3,8 @@ import { appFoldInOptions } from '../model-settings.ts';
 import { confidenceOf } from './confidence.ts';
 import type { PickConfidence } from './confidence.ts';
 import { freshness } from './pick-history.ts';
-import type { PickRanker, RankedCandidate } from './pick-ranker.ts';
+import type { Contribution, PickRanker, RankedCandidate } from './pick-ranker.ts';
+import type { PriorEntry } from '../taste/taste-prior.ts';
 import { likedStars, reasonsFor } from './pick-reasons.ts';
 import type { PickReason } from './pick-reasons.ts';
 import { rerankPicks } from './rerank.ts';
@@ -30,6 +31,14 @@ export interface PicksRequest {
   readonly traitsOf: (trackId: number) => CandidateTraits;
   /** Earlier lists, oldest first (see `PickHistory.before`); empty for no rotation. */
   readonly shownBefore: readonly { readonly trackIds: readonly number[] }[];
+  /** A taste start's weighted songs (never a "because": they carry no stars). */
+  readonly prior?: readonly PriorEntry[];
+  /** The part of the taste to name for a pick, if the taste drives it (see taste-reason.ts). */
+  readonly tasteReason?: (
+    trackId: number,
+    contributions: readonly Contribution[],
+    reasons: readonly PickReason[],
+  ) => string | undefined;
 }
 
 export interface Pick {
@@ -38,6 +47,8 @@ export interface Pick {
   readonly predictedStars: number;
   readonly confidence: PickConfidence;
   readonly reasons: readonly PickReason[];
+  /** "folk" for "Because you like folk": a pick the taste start drives. */
+  readonly likedTrait?: string;
 }
 
 /** Stars a "not interested" song stands for when the ranker folds the listener in. */
@@ -57,9 +68,20 @@ const candidatesPerPick = 15;
 export function choosePicks(request: PicksRequest): Pick[] {
   const { models, ratings, hidden } = request;
   const hiddenIds = [...hidden].filter((id) => !ratings.some((r) => r.trackId === id));
+  const prior = request.prior ?? [];
   const listener = {
-    trackIds: [...ratings.map((r) => r.trackId), ...hiddenIds],
-    ratings: [...ratings.map((r) => r.rating), ...hiddenIds.map(() => hiddenAsStars)],
+    trackIds: [...ratings.map((r) => r.trackId), ...hiddenIds, ...prior.map((p) => p.trackId)],
+    ratings: [
+      ...ratings.map((r) => r.rating),
+      ...hiddenIds.map(() => hiddenAsStars),
+      ...prior.map(() => NaN),
+    ],
+    // NaN: map the stars; the prior's songs carry their weight alone (see taste-prior.ts).
+    weights: [
+      ...ratings.map(() => NaN),
+      ...hiddenIds.map(() => NaN),
+      ...prior.map((p) => p.weight),
+    ],
   };
   const { items } = models.ranker.rank(listener, {
     count: Math.max(50, request.count * candidatesPerPick),
@@ -100,11 +122,14 @@ export function choosePicks(request: PicksRequest): Pick[] {
     const liked = candidate.contributions.filter(
       (c) => c.contribution > 0 && c.rating >= likedStars && !hidden.has(c.trackId),
     ).length;
+    const reasons = reasonsFor(candidate.contributions, { notInterested: hidden });
+    const likedTrait = request.tasteReason?.(candidate.trackId, candidate.contributions, reasons);
     return {
       trackId: candidate.trackId,
       predictedStars: Math.round(stars * 10) / 10,
       confidence: confidenceOf(svd?.spread ?? Infinity, liked),
-      reasons: reasonsFor(candidate.contributions, { notInterested: hidden }),
+      reasons,
+      ...(likedTrait === undefined ? {} : { likedTrait }),
     };
   });
 }

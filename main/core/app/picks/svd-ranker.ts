@@ -11,7 +11,12 @@ import type { PickRanker } from './pick-ranker.ts';
 function svdRanker(recommender: Recommender): PickRanker {
   return {
     rank(listener, options) {
-      const { recommendations } = recommender.recommend(listener, {
+      // SVD reads stars only: weight-only entries (a taste start's prior) say nothing to it.
+      const rated = Array.from(listener.trackIds).flatMap((trackId, i) =>
+        Number.isFinite(listener.ratings[i]) ? [{ trackId, rating: listener.ratings[i] }] : [],
+      );
+      const stars = { trackIds: rated.map((r) => r.trackId), ratings: rated.map((r) => r.rating) };
+      const { recommendations } = recommender.recommend(stars, {
         ...appFoldInOptions,
         count: options.count,
         ...(options.exclude === undefined ? {} : { exclude: options.exclude }),

@@ -55,7 +55,8 @@ export interface RankingListener {
   readonly ratings: ArrayLike<number>;
   /**
    * Signed strengths used as x_j instead of the mapped stars (for listening history: a song
-   * played often, or skipped). Same length as trackIds when given.
+   * played often, or skipped; for a taste start's prior). Same length as trackIds when given;
+   * a NaN entry means "map this entry's stars", so rated songs and weighted ones can mix.
    */
   readonly weights?: ArrayLike<number>;
 }
@@ -92,8 +93,10 @@ export function listenerInput(
     const trackId = trackIds[r];
     if (seen.has(trackId)) throw new RangeError(`track ${trackId} is given twice`);
     seen.add(trackId);
-    const x = weights === undefined ? inputWeight(ratings[r], mapping) : weights[r];
-    if (!Number.isFinite(x) || (weights === undefined && !Number.isFinite(ratings[r]))) {
+    const given = weights?.[r];
+    const isMapped = given === undefined || Number.isNaN(given);
+    const x = isMapped ? inputWeight(ratings[r], mapping) : given;
+    if (!Number.isFinite(x) || (isMapped && !Number.isFinite(ratings[r]))) {
       throw new RangeError(`input of track ${trackId} is not finite`);
     }
     const item = denseIndexOf(itemIds, trackId);
