@@ -18,6 +18,8 @@ export interface MenuActions {
   readonly newRound: () => void;
   /** Help › Earshot Help. */
   readonly showHelp: () => void;
+  /** File › Your taste…: the taste start's page. */
+  readonly showTaste: () => void;
   readonly openDataFolder: () => Promise<void>;
   readonly showAbout: () => Promise<void>;
 }
@@ -87,6 +89,7 @@ export function createMenuActions(deps: MenuActionDeps): MenuActions {
     openSettings: () => deps.showSettings(),
     newRound: () => deps.startNewRound(),
     showHelp: () => deps.showPage('help'),
+    showTaste: () => deps.showPage('taste'),
     openDataFolder: async () => {
       const problem = await deps.openPath(deps.dataDir);
       if (problem !== '') deps.log(`cannot open ${deps.dataDir}: ${problem}`);

@@ -20,6 +20,8 @@ import type {
   Preferences,
   RecommendationView,
   Result,
+  Taste,
+  TasteView,
   TrackView,
 } from '../../main/core/contract/index.ts';
 
@@ -59,6 +61,8 @@ export class FakeEarshot {
     strategy: 'random',
     diversity: 0.1,
   };
+  /** The taste start as stored; `shouldAsk` follows the core's rule. */
+  taste: Taste = { likedGenres: [], dislikedGenres: [], decades: [], artists: [], skipped: false };
   /** Songs marked "not interested": never recommended again. */
   readonly hidden = new Set<number>();
   readonly #tracks: TrackView[];
@@ -167,8 +171,36 @@ export class FakeEarshot {
           tracks: total,
         };
       }),
+    getTaste: () => this.#answer('getTaste', undefined, () => this.#tasteView()),
+    setTaste: (request) =>
+      this.#answer('setTaste', request, (taste) => {
+        const unknown = taste.likedGenres.find((g) => !['rock', 'folk', 'jazz'].includes(g));
+        if (unknown !== undefined)
+          return failure(
+            'invalid-request',
+            `likedGenres: no song in the catalog has "${unknown}".`,
+          );
+        this.taste = taste;
+        return this.#tasteView();
+      }),
     on: (event, listener) => this.subscribe(event, listener),
   };
+
+  #tasteView(): TasteView {
+    const { likedGenres, dislikedGenres, decades, artists } = this.taste;
+    return {
+      taste: this.taste,
+      choices: {
+        genres: ['rock', 'folk', 'jazz'].map((name, i) => ({ name, songs: 10 - i })),
+        decades: [1970, 1980].map((decade) => ({ decade, songs: 5 })),
+        artists: ['Artist 0', 'Artist 1', 'Beyoncé'].map((name) => ({ name, songs: 3 })),
+      },
+      shouldAsk:
+        this.ratings.size === 0 &&
+        !this.taste.skipped &&
+        likedGenres.length + dislikedGenres.length + decades.length + artists.length === 0,
+    };
+  }
 
   /** A desktop method (see fake-desktop-api.ts), logged, failed and checked like the others. */
   async answerDesktop<K extends DesktopMethodName, T>(

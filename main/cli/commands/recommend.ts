@@ -46,10 +46,12 @@ function formatReason(reason: RecommendationView['reasons'][number]): string {
 }
 
 export function formatRecommendation(r: RecommendationView, rank: number): string {
+  const reasons = [
+    ...(r.likedTrait === undefined ? [] : [`because you like ${r.likedTrait}`]),
+    ...r.reasons.map(formatReason),
+  ];
   const why =
-    r.reasons.length > 0
-      ? r.reasons.map(formatReason).join('; ')
-      : 'liked by listeners whose taste is close to yours';
+    reasons.length > 0 ? reasons.join('; ') : 'liked by listeners whose taste is close to yours';
   return [
     `  ${rank}. ${describe(r.track)}${r.track.genres.length > 0 ? ` [${r.track.genres.join(', ')}]` : ''}`,
     `     ${stars(r.predictedStars)} ${r.predictedStars.toFixed(1)} predicted · ${r.confidence.label}`,

@@ -131,6 +131,8 @@ describe('the app service', () => {
       importHistory: await service.handle('importHistory', {
         files: [{ name: 'scrobbles.csv', text: 'Queen,,Bohemian Rhapsody,01 Jan 2024 10:00\n' }],
       }),
+      getTaste: await service.handle('getTaste', undefined),
+      setTaste: await service.handle('setTaste', { likedGenres: [songs[0].genres[0]] }),
     } satisfies Record<keyof typeof methods, unknown>;
     for (const [method, answer] of Object.entries(answers)) {
       const schema = methods[method as keyof typeof methods].response;

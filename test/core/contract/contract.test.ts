@@ -41,6 +41,7 @@ describe('the contract', () => {
     expect(noRequestMethods.sort()).toEqual(
       [
         'getState',
+        'getTaste',
         'startOver',
         'getSettings',
         'clearSpotifyCredentials',

@@ -105,9 +105,12 @@ export function choosePicks(request: PicksRequest): Pick[] {
   // veto candidates it expects them to find merely fine, while enough others remain.
   // Short of agreed candidates (a listener who has liked nothing yet), the rest follow by stars.
   const starsOfCandidate = (c: RankedCandidate) => starsOf.get(c.trackId)!.stars;
-  const agreed = items.filter((c) => starsOfCandidate(c) >= minimumStars);
+  // With only a taste start to go on, SVD knows nothing of the listener (its estimate is the
+  // song's average): the prior's order stands, rather than the catalog's best-rated songs.
+  const isPriorOnly = prior.length > 0 && !ratings.some((r) => r.rating >= likedStars);
+  const agreed = isPriorOnly ? items : items.filter((c) => starsOfCandidate(c) >= minimumStars);
   const rest = items
-    .filter((c) => starsOfCandidate(c) < minimumStars)
+    .filter((c) => !agreed.includes(c))
     .sort((a, b) => starsOfCandidate(b) - starsOfCandidate(a));
   const { penaltyOf, notFirst } = freshness(request.shownBefore);
   const chosen = rerankPicks(agreed.length >= request.count ? agreed : [...agreed, ...rest], {

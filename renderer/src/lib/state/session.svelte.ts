@@ -77,7 +77,11 @@ export class Session {
     this.skippingId = trackId;
     this.notice = null;
     if (!this.#skippedIds.includes(trackId)) this.#skippedIds.push(trackId);
-    const result = await this.#api.skipSong({ trackId, exclude: this.#excluding(round) });
+    const result = await this.#api.skipSong({
+      trackId,
+      exclude: this.#excluding(round),
+      rated: round.ratings(),
+    });
     this.skippingId = null;
     if (round !== this.round) return;
     if (result.ok) round.replace(trackId, result.value);

@@ -4,6 +4,7 @@ import type { NavigationHost } from './navigation.svelte.ts';
 import { RefreshProgress } from './refresh-progress.svelte.ts';
 import { Session } from './session.svelte.ts';
 import { SettingsState } from './settings.svelte.ts';
+import { TasteState } from './taste.svelte.ts';
 
 /** Everything the window shows, over one API. */
 export interface WindowState {
@@ -11,6 +12,7 @@ export interface WindowState {
   readonly settings: SettingsState;
   readonly refresh: RefreshProgress;
   readonly navigation: Navigation;
+  readonly taste: TasteState;
 }
 
 /**
@@ -33,5 +35,13 @@ export function createWindowState(
   const refresh = new RefreshProgress(api, desktop, {
     onRefreshed: () => void session.catalogRefreshed(),
   });
-  return { session, settings, refresh, navigation };
+  // The taste start: shown on a first run; when done, back to a round (a new one from the taste).
+  const taste = new TasteState(api, {
+    onFirstRun: () => navigation.go('taste'),
+    onDone: (fresh) => {
+      navigation.go('round');
+      if (fresh) void session.rateMore();
+    },
+  });
+  return { session, settings, refresh, navigation, taste };
 }
