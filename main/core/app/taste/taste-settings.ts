@@ -3,7 +3,7 @@ import type { Store } from '../../store/store.ts';
 
 const key = 'taste';
 
-export const emptyTaste: Taste = {
+const emptyTaste: Taste = {
   likedGenres: [],
   dislikedGenres: [],
   decades: [],

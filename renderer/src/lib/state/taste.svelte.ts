@@ -1,3 +1,4 @@
+import { SvelteMap, SvelteSet } from 'svelte/reactivity';
 import type { EarshotApi, TasteView } from '../../../../preload/api.ts';
 
 /** A genre chip's state: liked, disliked, or neither. */
@@ -20,8 +21,8 @@ export interface TasteHooks {
  */
 export class TasteState {
   view = $state.raw<TasteView | null>(null);
-  genres = $state.raw<ReadonlyMap<string, GenreChoice>>(new Map());
-  decades = $state.raw<ReadonlySet<number>>(new Set());
+  readonly genres = new SvelteMap<string, GenreChoice>();
+  readonly decades = new SvelteSet<number>();
   artists = $state.raw<readonly string[]>([]);
   artistQuery = $state('');
   error = $state<string | null>(null);
@@ -64,13 +65,11 @@ export class TasteState {
   cycleGenre(genre: string): void {
     const now = this.genres.get(genre);
     const next: GenreChoice = now === undefined ? 'like' : now === 'like' ? 'dislike' : undefined;
-    this.genres = new Map([...this.genres, [genre, next]]);
+    this.genres.set(genre, next);
   }
 
   toggleDecade(decade: number): void {
-    const next = new Set(this.decades);
-    if (!next.delete(decade)) next.add(decade);
-    this.decades = next;
+    if (!this.decades.delete(decade)) this.decades.add(decade);
   }
 
   addArtist(name: string): void {
@@ -94,8 +93,24 @@ export class TasteState {
     });
   }
 
-  /** No taste start: remembered, so a first run does not ask again. */
+  /**
+   * Leaves the page unchanged. With no taste stored yet (a first run), the skip is remembered so
+   * that the page is not offered on its own again; a stored taste is kept as it was.
+   */
   async skip(): Promise<void> {
+    const stored = this.view?.taste;
+    const hasStored =
+      stored !== undefined &&
+      stored.likedGenres.length +
+        stored.dislikedGenres.length +
+        stored.decades.length +
+        stored.artists.length >
+        0;
+    if (hasStored) {
+      this.#show(this.view!);
+      this.#hooks.onDone?.(false);
+      return;
+    }
     await this.#save({ skipped: true });
   }
 
@@ -116,11 +131,11 @@ export class TasteState {
   #show(view: TasteView): void {
     this.view = view;
     const { taste } = view;
-    this.genres = new Map<string, GenreChoice>([
-      ...taste.likedGenres.map((g): [string, GenreChoice] => [g, 'like']),
-      ...taste.dislikedGenres.map((g): [string, GenreChoice] => [g, 'dislike']),
-    ]);
-    this.decades = new Set(taste.decades);
+    this.genres.clear();
+    for (const genre of taste.likedGenres) this.genres.set(genre, 'like');
+    for (const genre of taste.dislikedGenres) this.genres.set(genre, 'dislike');
+    this.decades.clear();
+    for (const decade of taste.decades) this.decades.add(decade);
     this.artists = [...taste.artists];
   }
 }
