@@ -63,7 +63,7 @@ function row(label: string, outcomes: readonly ElicitationOutcome[]): string {
 }
 
 const header =
-  `  ${'strategy'.padEnd(22)}${'round 1 presses'.padStart(14)}${'round 2 presses'.padStart(14)}` +
+  `  ${'strategy'.padEnd(22)}${'presses r1'.padStart(14)}${'presses r2'.padStart(14)}` +
   `${'NDCG@3'.padStart(10)}${'NDCG@3'.padStart(10)}${'< 5'.padStart(8)}\n` +
   `  ${''.padEnd(22)}${'median'.padStart(8)}${'p90'.padStart(6)}${'median'.padStart(8)}` +
   `${'p90'.padStart(6)}${'5 ans.'.padStart(10)}${'10 ans.'.padStart(10)}${'rated'.padStart(8)}`;
