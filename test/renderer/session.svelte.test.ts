@@ -57,7 +57,18 @@ describe('Session: a rating round', () => {
 
     expect(cardIds(session)).toEqual([1, 2, 6, 4, 5]);
     expect(session.round?.cards.map((card) => card.stars)).toEqual([5, 2, undefined, 1, undefined]);
-    expect(earshot.callsTo('skipSong')).toEqual([{ trackId: 3, exclude: [1, 2, 3, 4, 5] }]);
+    // The stars given so far go along: the adaptive strategy looks near the songs rated.
+    expect(earshot.callsTo('skipSong')).toEqual([
+      {
+        trackId: 3,
+        exclude: [1, 2, 3, 4, 5],
+        rated: [
+          { trackId: 1, stars: 5 },
+          { trackId: 2, stars: 2 },
+          { trackId: 4, stars: 1 },
+        ],
+      },
+    ]);
   });
 
   it('never brings back a skipped song, in this round or the next', async () => {
@@ -65,7 +76,11 @@ describe('Session: a rating round', () => {
     await session.skip(1);
     await session.skip(6);
     expect(cardIds(session)).toEqual([7, 2, 3, 4, 5]);
-    expect(earshot.callsTo('skipSong')[1]).toEqual({ trackId: 6, exclude: [6, 2, 3, 4, 5, 1] });
+    expect(earshot.callsTo('skipSong')[1]).toEqual({
+      trackId: 6,
+      exclude: [6, 2, 3, 4, 5, 1],
+      rated: [],
+    });
 
     rateAll(session);
     await session.submit();
