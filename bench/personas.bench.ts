@@ -17,6 +17,7 @@ import { ModelManager } from '../main/core/app/model-manager.ts';
 import { runPersonaTrials, summarise } from '../main/core/app/personas/persona-trials.ts';
 import { personaKinds } from '../main/core/app/personas/personas.ts';
 import { loadEmbeddedCatalog } from '../main/core/catalog/embedded-catalog.ts';
+import { Prng, mixSeeds } from '../main/core/random.ts';
 import { applySimulation } from '../main/core/ratings/simulation.ts';
 import { openStore } from '../main/core/store/store.ts';
 import { report } from './lib/report.ts';
@@ -36,7 +37,9 @@ try {
   const models = new ModelManager({ store, events: new EventHub(), retrainOnChange: false });
   const trained = await models.trainNow();
   if (!trained.ok) throw new Error(trained.error.message);
-  const service = createAppService({ store, models });
+  // The rounds' draws are seeded too, so that the same arguments give the same figures.
+  const rounds = new Prng(mixSeeds(seed, 0x9e75));
+  const service = createAppService({ store, models, random: () => rounds.nextFloat() });
   const catalog = store.tracks.list();
   for (const kind of personaKinds) {
     const started = performance.now();

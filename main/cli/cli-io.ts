@@ -10,7 +10,21 @@ export interface CliIo {
   readonly isInputTty: boolean;
 }
 
+/**
+ * A reader that stops early (`earshot picks --json | head -c 100`) closes the pipe: the rest of
+ * the output has nowhere to go, and the command ends quietly, as Unix tools do, instead of with
+ * an unhandled EPIPE and its stack trace.
+ */
+function endQuietlyWhenClosed(stream: NodeJS.WriteStream): void {
+  if (stream.listenerCount('error') > 0) return;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
 export function processIo(): CliIo {
+  endQuietlyWhenClosed(process.stdout);
   return {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),

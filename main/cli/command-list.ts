@@ -27,6 +27,20 @@ export const commands: readonly CommandEntry[] = [
     load: () => import('./commands/picks.ts'),
   },
   {
+    name: 'rate',
+    summary:
+      'Rate one song you know, found by title and artist (or changes its stars): earshot rate "jolene" 5.',
+    usage: 'earshot rate "QUERY" STARS | earshot rate --id TRACK_ID STARS [--db PATH]',
+    load: () => import('./commands/rate.ts'),
+  },
+  {
+    name: 'ratings',
+    summary: 'List the songs you rated (search, sort), or remove ratings with --remove.',
+    usage:
+      'earshot ratings [--search QUERY] [--sort recent|stars|title|artist] [--limit N] [--offset N] [--json] | --remove TRACK_ID … [--db PATH]',
+    load: () => import('./commands/ratings.ts'),
+  },
+  {
     name: 'taste',
     summary:
       'Show or set your taste start: genres you like and dislike, eras and artists you like (the first rounds and the picks use it).',

@@ -1,15 +1,17 @@
 /**
  * The page's Content Security Policy, one for every face: only the app's own scripts and
- * styles, no eval, no inline code, no plugins, no frames, no forms; cover art from Spotify's
- * image hosts; API calls and the event stream to its own origin. The build writes it into the
- * page as a <meta> tag (vite.config.ts), which file:// pages in Electron rely on; the shell and
- * `earshot serve` also send it as a response header (where `frame-ancestors` counts).
+ * styles, no eval, no inline code, no plugins, no frames, no forms; cover art from i.scdn.co
+ * alone, where Spotify serves album images (a cover anywhere else is blocked and the card
+ * draws its placeholder); API calls and the event stream to its own origin. The build writes
+ * it into the page as a <meta> tag (vite.config.ts), which file:// pages in Electron rely on;
+ * the shell and `earshot serve` also send it as a response header (where `frame-ancestors`
+ * counts).
  */
 export const contentSecurityPolicy = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self' https://i.scdn.co https://*.scdn.co https://*.spotifycdn.com",
+  "img-src 'self' https://i.scdn.co",
   "connect-src 'self'",
   "font-src 'self'",
   "manifest-src 'self'",

@@ -11,6 +11,7 @@ import { describeBadLines, ImportError } from '../core/ratings/import/import-err
 import { guessRatingsFormat } from '../core/ratings/import/rating-formats.ts';
 import { importRatingsFile } from '../core/ratings/import/import-ratings.ts';
 import type { ImportSummary } from '../core/ratings/import/import-ratings.ts';
+import { retryWhileBusy } from '../core/store/busy.ts';
 import type { Store } from '../core/store/store.ts';
 import type { Log } from './log.ts';
 
@@ -43,11 +44,19 @@ async function tell(deps: FileActionDeps, options: MessageBoxOptions): Promise<n
   return result.response;
 }
 
-function importOnce(deps: FileActionDeps, path: string, skipBad: boolean): ImportSummary {
-  const summary = importRatingsFile(deps.store, path, {
-    format: guessRatingsFormat(path),
-    skipBad,
-  });
+/**
+ * One import, in one transaction. While another process (a pipeline, an import in the terminal)
+ * holds the write lock it is tried again, without blocking the window, so nothing is lost.
+ */
+async function importOnce(
+  deps: FileActionDeps,
+  path: string,
+  skipBad: boolean,
+): Promise<ImportSummary> {
+  const summary = await retryWhileBusy(
+    () => importRatingsFile(deps.store, path, { format: guessRatingsFormat(path), skipBad }),
+    { onWait: () => deps.log(`importing ${path}: waiting for another process's write lock`) },
+  );
   deps.service.catalogChanged();
   deps.models.ratingsChanged();
   return summary;
@@ -74,7 +83,7 @@ export async function importRatingsWithDialog(
   if (path === undefined) return undefined;
   let summary: ImportSummary;
   try {
-    summary = importOnce(deps, path, false);
+    summary = await importOnce(deps, path, false);
   } catch (error) {
     if (!(error instanceof ImportError)) throw error;
     if (error.code !== 'bad-rows') {
@@ -90,7 +99,7 @@ export async function importRatingsWithDialog(
       cancelId: 1,
     });
     if (choice !== 0) return undefined;
-    summary = importOnce(deps, path, true);
+    summary = await importOnce(deps, path, true);
   }
   const extra =
     summary.placeholders > 0

@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import { nounFor } from '../core/plural.ts';
 import { ImportError } from '../core/ratings/import/import-error.ts';
 import { importHistoryFiles } from '../core/ratings/history/import-history.ts';
+import { retryWhileBusy } from '../core/store/busy.ts';
 import type { HistoryImportSummary } from '../core/ratings/history/import-history.ts';
 import type { FileActionDeps } from './file-actions.ts';
 
@@ -41,6 +42,17 @@ function describe(summary: HistoryImportSummary): string {
   ].join('\n');
 }
 
+/** One import, tried again while another process holds the write lock (see file-actions.ts). */
+function importWhenFree(
+  deps: FileActionDeps,
+  paths: readonly string[],
+  skipBad: boolean,
+): Promise<HistoryImportSummary> {
+  return retryWhileBusy(() => importHistoryFiles(deps.store, paths, { skipBad }), {
+    onWait: () => deps.log("importing listening history: waiting for another process's write lock"),
+  });
+}
+
 /**
  * Import listening history…: Spotify, Last.fm or ListenBrainz export files chosen in the system
  * dialog (several at once: Spotify splits its history), imported all or nothing. When some
@@ -63,7 +75,7 @@ export async function importHistoryWithDialog(
   if (paths.length === 0) return undefined;
   let summary: HistoryImportSummary;
   try {
-    summary = importHistoryFiles(deps.store, paths);
+    summary = await importWhenFree(deps, paths, false);
   } catch (error) {
     if (!(error instanceof ImportError)) throw error;
     if (
@@ -82,7 +94,7 @@ export async function importHistoryWithDialog(
       cancelId: 1,
     });
     if (choice !== 0) return undefined;
-    summary = importHistoryFiles(deps.store, paths, { skipBad: true });
+    summary = await importWhenFree(deps, paths, true);
   }
   await tell(deps, {
     type: 'info',

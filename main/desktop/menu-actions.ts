@@ -18,6 +18,8 @@ export interface MenuActions {
   readonly newRound: () => void;
   /** Help › Earshot Help. */
   readonly showHelp: () => void;
+  /** View › Your ratings. */
+  readonly showRatings: () => void;
   /** File › Your taste…: the taste start's page. */
   readonly showTaste: () => void;
   readonly openDataFolder: () => Promise<void>;
@@ -89,6 +91,7 @@ export function createMenuActions(deps: MenuActionDeps): MenuActions {
     openSettings: () => deps.showSettings(),
     newRound: () => deps.startNewRound(),
     showHelp: () => deps.showPage('help'),
+    showRatings: () => deps.showPage('ratings'),
     showTaste: () => deps.showPage('taste'),
     openDataFolder: async () => {
       const problem = await deps.openPath(deps.dataDir);

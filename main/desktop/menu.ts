@@ -91,6 +91,9 @@ export function buildMenuTemplate(
   const viewMenu: MenuItemConstructorOptions = {
     label: 'View',
     submenu: [
+      // Not CmdOrCtrl+Y, which is Redo on Windows; no standard item takes Shift+Y.
+      { label: 'Your ratings', accelerator: 'CmdOrCtrl+Shift+Y', click: run(actions.showRatings) },
+      separator,
       { role: 'reload', accelerator: 'CmdOrCtrl+R' },
       ...(options.isPackaged
         ? []

@@ -8,6 +8,8 @@ import { hasToken, isAllowedHost, readBody } from './http-guards.ts';
 import { contentSecurityPolicy } from '../core/content-security-policy.ts';
 import { listenOnLoopback } from './listen.ts';
 import { parseRequestTarget } from './request-target.ts';
+import { createResultText } from './result-text.ts';
+import type { ResultText } from './result-text.ts';
 import { injectToken, readStaticFile } from './static-files.ts';
 
 export interface WebServerOptions {
@@ -27,12 +29,16 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
+function sendJsonText(response: ServerResponse, status: number, text: string): void {
   response.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',
   });
-  response.end(JSON.stringify(body));
+  response.end(text);
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  sendJsonText(response, status, JSON.stringify(body));
 }
 
 function sendError(response: ServerResponse, status: number, error: ApiError): void {
@@ -47,6 +53,7 @@ function failInternal(response: ServerResponse): void {
 
 async function handleApi(
   service: AppService,
+  resultText: ResultText,
   method: string,
   request: IncomingMessage,
   response: ServerResponse,
@@ -74,7 +81,7 @@ async function handleApi(
       message: 'The request body is not JSON.',
     });
   }
-  sendJson(response, 200, await service.handle(method, payload));
+  sendJsonText(response, 200, resultText(await service.handle(method, payload)));
 }
 
 function handleEvents(
@@ -131,6 +138,7 @@ async function handleStatic(
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   let port = options.port ?? 0;
+  const resultText = createResultText();
   const server: Server = createServer((request, response) => {
     // The Host check comes first: nothing from a request that names another server is parsed.
     if (!isAllowedHost(request.headers.host, port)) {
@@ -155,8 +163,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         });
       }
       if (url.pathname === '/api/events') return handleEvents(options.service, request, response);
-      void handleApi(options.service, url.pathname.slice('/api/'.length), request, response).catch(
-        () => failInternal(response),
+      const method = url.pathname.slice('/api/'.length);
+      void handleApi(options.service, resultText, method, request, response).catch(() =>
+        failInternal(response),
       );
       return;
     }

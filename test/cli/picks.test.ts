@@ -1,8 +1,11 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../main/cli/main.ts';
 import type { RecommendResponse } from '../../main/core/contract/index.ts';
 import { openStore } from '../../main/core/store/store.ts';
 import { captureIo } from '../helpers/capture-io.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
 import { buildTrainedDatabase, copyDatabase } from '../helpers/trained-store.ts';
 
 let trained: Awaited<ReturnType<typeof buildTrainedDatabase>>;
@@ -62,5 +65,36 @@ describe('earshot picks', () => {
     const mixed = await picks(['--db', db, '--user', 'sim-00001', '--rate', '1=5']);
     expect(mixed.code).toBe(2);
     expect(mixed.err).toContain('--rate and --not-interested change your own profile');
+  });
+
+  it('picks from an imported listening history alone, citing the songs played often', async () => {
+    const db = copyDatabase(trained.path);
+    const store = openStore(db);
+    const played = store.tracks.list().slice(0, 4);
+    store.close();
+    const now = Math.floor(Date.now() / 1000);
+    const listens = played.flatMap((track, t) =>
+      Array.from({ length: 6 }, (_, play) => ({
+        listened_at: now - 86_400 * (t * 7 + play + 1),
+        track_metadata: { artist_name: track.artists[0], track_name: track.title },
+      })),
+    );
+    const file = join(makeTempDir(), 'listens.jsonl');
+    writeFileSync(file, listens.map((l) => JSON.stringify(l)).join('\n'));
+    const io = captureIo({});
+    expect(await main(['import-history', file, '--db', db], io)).toBe(0);
+
+    const json = await picks(['--db', db, '--json']);
+    const { recommendations } = JSON.parse(json.out) as RecommendResponse;
+    const playedIds = new Set(played.map((t) => t.id));
+    expect(recommendations.map((r) => r.track.id).filter((id) => playedIds.has(id))).toEqual([]);
+    const reasons = recommendations.flatMap((r) => r.reasons);
+    expect(reasons.length).toBeGreaterThan(0);
+    for (const reason of reasons) {
+      expect(reason).toMatchObject({ kind: 'played', stars: null, plays: 6 });
+      expect(playedIds.has(reason.track.id)).toBe(true);
+    }
+    const text = await picks(['--db', db]);
+    expect(text.out).toMatch(/because you often play .+ \(6 plays\)/);
   });
 });

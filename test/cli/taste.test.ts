@@ -57,7 +57,11 @@ describe('earshot taste', () => {
     await earshot(['taste', '--db', db, '--like', 'hip-hop']);
     const picks = await earshot(['picks', '--db', db, '--json']);
     const { recommendations } = JSON.parse(picks.out) as RecommendResponse;
-    expect(recommendations.every((p) => p.likedTrait === 'hip-hop')).toBe(true);
+    expect(
+      recommendations.every((p) =>
+        p.reasons.some((r) => r.kind === 'likedTrait' && r.trait === 'hip-hop'),
+      ),
+    ).toBe(true);
     const text = await earshot(['picks', '--db', db]);
     expect(text.out).toContain('because you like hip-hop');
   });

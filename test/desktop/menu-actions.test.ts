@@ -1,4 +1,5 @@
 import type { BrowserWindow } from 'electron';
+import Sqlite from 'better-sqlite3';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -29,6 +30,8 @@ describe('menu items reach the services', () => {
   let cancel: ReturnType<typeof vi.fn<Refresh['cancel']>>;
   let openPath: ReturnType<typeof vi.fn<(path: string) => Promise<string>>>;
   let showSettings: ReturnType<typeof vi.fn<() => void>>;
+  let dbPath: string;
+  const log = vi.fn<(message: string) => void>();
   let showPage: ReturnType<typeof vi.fn<(page: PageName) => void>>;
   let startNewRound: ReturnType<typeof vi.fn<() => void>>;
   let window: BrowserWindow | undefined;
@@ -42,7 +45,9 @@ describe('menu items reach the services', () => {
   const dataDir = '/home/me/.config/Earshot';
 
   beforeEach(() => {
-    store = openStore(tempDbPath());
+    log.mockClear();
+    dbPath = tempDbPath();
+    store = openStore(dbPath);
     loadEmbeddedCatalog(store);
     const events = new EventHub();
     models = new ModelManager({ store, events, retrainDelayMs: 60_000 });
@@ -84,7 +89,7 @@ describe('menu items reach the services', () => {
       showItemInFolder: () => undefined,
       dataDir,
       openPath,
-      log: () => undefined,
+      log,
       about: { name: 'Earshot', version: '0.1.0', versions: 'Electron 45' },
     });
     actionRuns = [];
@@ -151,6 +156,31 @@ describe('menu items reach the services', () => {
     expect(warning.detail).toContain('ratings.csv:4');
     expect(store.ratings.count()).toBe(2);
     expect(retrain).toHaveBeenCalledTimes(1);
+  });
+
+  it('Import ratings… waits for another process to finish writing, then imports', async () => {
+    const key = store.tracks.list({})[0].itemKey;
+    const file = join(makeTempDir(), 'ratings.csv');
+    writeFileSync(file, `userID,itemID,rating\nana,${key},5\n`);
+    dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: [file] });
+    dialog.showMessageBox.mockResolvedValue({ response: 0, checkboxChecked: false });
+    // The window's connection waits briefly per statement, as the desktop app sets it.
+    store.setBusyTimeout(10);
+    const otherProcess = new Sqlite(dbPath);
+    otherProcess.exec('BEGIN IMMEDIATE');
+    otherProcess.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('x', '1')").run();
+    click(find(template, 'Import ratings…'));
+    await vi.waitFor(() =>
+      expect(log).toHaveBeenCalledWith(expect.stringContaining('waiting for another process')),
+    );
+    expect(store.ratings.count()).toBe(0);
+    otherProcess.exec('COMMIT');
+    otherProcess.close();
+    await vi.waitFor(() => expect(dialog.showMessageBox).toHaveBeenCalledTimes(1));
+    expect(dialog.showMessageBox.mock.calls[0]).toMatchObject([
+      { message: 'Imported 1 rating by 1 listener' },
+    ]);
+    expect(store.ratings.count()).toBe(1);
   });
 
   it('Import listening history… imports the chosen files and tells what matched', async () => {
@@ -226,10 +256,12 @@ describe('menu items reach the services', () => {
     expect(dialog.showMessageBox).not.toHaveBeenCalled();
   });
 
-  it('New round and Earshot Help ask the page, with no dialog of their own', async () => {
+  it('New round, Your ratings and Earshot Help ask the page, with no dialog of their own', async () => {
     click(find(template, 'New round'));
+    click(find(template, 'Your ratings'));
     click(find(template, 'Earshot Help'));
     await vi.waitFor(() => expect(showPage).toHaveBeenCalledWith('help'));
+    expect(showPage.mock.calls).toEqual([['ratings'], ['help']]);
     expect(startNewRound).toHaveBeenCalledTimes(1);
     expect(dialog.showMessageBox).not.toHaveBeenCalled();
   });

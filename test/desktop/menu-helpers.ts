@@ -21,6 +21,7 @@ export const noActions: MenuActions = {
   openSettings: () => undefined,
   newRound: () => undefined,
   showHelp: () => undefined,
+  showRatings: () => undefined,
   showTaste: () => undefined,
   openDataFolder: () => Promise.resolve(),
   showAbout: () => Promise.resolve(),

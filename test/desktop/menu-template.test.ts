@@ -61,6 +61,17 @@ describe('menu template', () => {
     expect(labels(submenu(dev[2]))).toContain('toggleDevTools');
   });
 
+  it('opens Your ratings from the top of View, with a shortcut no other item has', () => {
+    for (const platform of ['linux', 'darwin'] as const) {
+      const template = buildMenuTemplate(noActions, { ...options, platform, isPackaged: false });
+      const view = submenu(template.find((menu) => menu.label === 'View'));
+      expect(labels(view).slice(0, 3)).toEqual(['Your ratings', 'separator', 'reload']);
+      const items = template.flatMap((menu) => [menu, ...submenu(menu)]);
+      const taken = items.filter((i) => i.accelerator === 'CmdOrCtrl+Shift+Y');
+      expect(taken.map((i) => i.label)).toEqual(['Your ratings']);
+    }
+  });
+
   it('keeps CmdOrCtrl+R for View › Reload alone; Refresh data has a shortcut of its own', () => {
     for (const platform of ['linux', 'darwin', 'win32'] as const) {
       for (const isPackaged of [true, false]) {

@@ -54,6 +54,8 @@ describe('preload', () => {
         'getState',
         'getTaste',
         'startOver',
+        'undoStartOver',
+        'roundDraft',
         'getSettings',
         'clearSpotifyCredentials',
         'refreshData',

@@ -6,6 +6,7 @@
  */
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { expectNoAxeViolations } from './axe.ts';
 import { bundleFakeDesktopBridge, serveBuiltPage } from './desktop-bridge/desktop-bridge.ts';
 
 let bridge: string;
@@ -86,6 +87,7 @@ test('renders the desktop-only settings and saves each form through the bridge',
   await model.getByRole('button', { name: 'Save model' }).click();
   await expect(model.getByRole('status')).toHaveText('Saved');
   await tab.screenshot({ path: testInfo.outputPath('desktop-settings-saved.png'), fullPage: true });
+  await expectNoAxeViolations(tab, testInfo, 'desktop-settings-saved');
 
   expect(await fakeState(tab)).toEqual({
     credentials: { clientId: 'my-client-id', clientSecret: 'my-client-secret' },
@@ -129,6 +131,7 @@ test('shows Refresh data’s progress, then its outcome, in the panel', async ({
   );
   await expect(panel.getByRole('heading', { name: 'Data refreshed' })).toBeVisible();
   await tab.screenshot({ path: testInfo.outputPath('refresh-done.png'), fullPage: true });
+  await expectNoAxeViolations(tab, testInfo, 'refresh-done');
   await panel.getByRole('button', { name: 'Dismiss' }).click();
   await expect(panel).toHaveCount(0);
 });
@@ -149,6 +152,7 @@ test('the menu opens Help and deals a new round through the bridge', async ({
   // The desktop window lists the menu's shortcuts; the browser has no menu to list.
   await expect(tab.getByText('New round.')).toBeVisible();
   await tab.screenshot({ path: testInfo.outputPath('desktop-help.png'), fullPage: true });
+  await expectNoAxeViolations(tab, testInfo, 'desktop-help');
 
   await tab.evaluate(() =>
     (globalThis as unknown as FakeHandle).fakeDesktop.earshot.emit('round:new', null),

@@ -85,11 +85,18 @@ test('the page sees no Node, only window.earshot, and cannot open windows', asyn
     'getSettings',
     'getState',
     'getTaste',
+    'importHistory',
+    'listRatings',
     'notInterested',
     'on',
+    'rateSong',
     'ready',
     'recommend',
     'refreshData',
+    'removeRating',
+    'roundDraft',
+    'saveRound',
+    'searchTracks',
     'setModelParameters',
     'setPreferences',
     'setSpotifyCredentials',
@@ -99,6 +106,7 @@ test('the page sees no Node, only window.earshot, and cannot open windows', asyn
     'songsToRate',
     'startOver',
     'submitRatings',
+    'undoStartOver',
   ]);
   const opened = await page.evaluate(() => {
     const open = (globalThis as unknown as { open: (url: string) => unknown }).open;

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { scrobbleLine } from '../helpers/history-fixtures.ts';
+import { expectNoAxeViolations } from './axe.ts';
 import { serveEachTest } from './serve-fixture.ts';
 
 const serve = serveEachTest();
@@ -33,6 +34,7 @@ test('imports a Last.fm scrobble file from Settings and says what matched', asyn
     '3 plays of 3 recordings: 2 matched (1 song now carries your listening), 1 not in the catalog yet',
   );
   await form.screenshot({ path: testInfo.outputPath('history-import.png') });
+  await expectNoAxeViolations(page, testInfo, 'history-imported');
 
   await form.getByLabel('History files').setInputFiles({
     name: 'broken.csv',
@@ -41,5 +43,6 @@ test('imports a Last.fm scrobble file from Settings and says what matched', asyn
   });
   await form.getByRole('button', { name: 'Import history' }).click();
   await expect(form.getByRole('alert')).toContainText('broken.csv:1: time "whenever"');
+  await expectNoAxeViolations(page, testInfo, 'history-import-error');
   expect(errors).toEqual([]);
 });

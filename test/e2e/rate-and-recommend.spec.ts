@@ -6,6 +6,8 @@ const serve = serveEachTest();
 
 const cards = (page: Page) => page.getByTestId('rate-card');
 
+const escapeRegExp = (text: string | null) => (text ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** Gives every card on screen the stars in `stars`, by clicking. */
 async function rateAllByMouse(page: Page, stars: number[]): Promise<void> {
   await expect(cards(page)).toHaveCount(stars.length);
@@ -41,9 +43,15 @@ test('rates five songs by mouse, skips one, and gets three recommendations with 
   await expect(picks.first().getByTestId('predicted-stars')).toHaveText(/^[1-5]\.\d ★$/);
   await expect(page.getByTestId('reason').first()).toContainText(/Because you liked/);
   await expect(picks.first().getByTestId('confidence')).not.toBeEmpty();
+  // The link says which song it opens: the visible words first, then the song.
   const title = await picks.first().getByRole('heading').textContent();
-  const spotify = picks.first().getByRole('link', { name: `on Spotify`, exact: false });
-  await expect(spotify).toHaveAccessibleName(new RegExp(`${title ?? ''} on Spotify$`));
+  const artists = await picks.first().locator('.artists').textContent();
+  const spotify = picks.first().getByRole('link');
+  await expect(spotify).toHaveAccessibleName(
+    new RegExp(
+      `^(Open in Spotify:|Search Spotify for) “${escapeRegExp(title)}” by ${escapeRegExp(artists)}$`,
+    ),
+  );
   await expect(spotify).toHaveAttribute('href', /^https:\/\/open\.spotify\.com\//);
   await page.screenshot({ path: testInfo.outputPath('results-screen.png'), fullPage: true });
   expect(errors).toEqual([]);
@@ -83,6 +91,10 @@ test('rates more songs to refine the list, then starts over from nothing', async
   await expect(page.getByText('Chosen from 10 ratings')).toBeVisible();
 
   await page.getByRole('button', { name: 'Start over' }).click();
+  await page
+    .getByRole('dialog', { name: 'Start over?' })
+    .getByRole('button', { name: 'Start over' })
+    .click();
   await expect(cards(page)).toHaveCount(5);
   await page.reload();
   await expect(cards(page)).toHaveCount(5);

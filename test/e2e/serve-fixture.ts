@@ -75,14 +75,16 @@ export async function startServe(template: string): Promise<ServeProcess> {
 
 /**
  * Registers the hooks every browser spec uses: one pipeline-built template database for the
- * file, and a fresh `earshot serve` on a copy of it around each test. Returns a getter for the
- * running server.
+ * file, and a fresh `earshot serve` on a copy of it around each test. `prepare`, if given,
+ * changes the template once it is built (a spec's own data: covers, genres…). Returns a getter
+ * for the running server.
  */
-export function serveEachTest(): () => ServeProcess {
+export function serveEachTest(prepare?: (templatePath: string) => void): () => ServeProcess {
   let template: Awaited<ReturnType<typeof buildTemplateDatabase>> | undefined;
   let serve: ServeProcess | undefined;
   test.beforeAll(async () => {
     template = await buildTemplateDatabase();
+    prepare?.(template.path);
   });
   test.afterAll(() => template?.remove());
   test.beforeEach(async () => {

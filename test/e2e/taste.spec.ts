@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { expectNoAxeViolations } from './axe.ts';
 import { runEarshot, serveEachTest } from './serve-fixture.ts';
 
 interface CatalogEntry {
@@ -36,12 +37,18 @@ test('a first run offers the taste start, and the round that follows is of the l
   await page.getByRole('button', { name: '+ Nick Drake' }).click();
   await expect(page.getByRole('button', { name: 'Remove Nick Drake' })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('taste.png'), fullPage: true });
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await expectNoAxeViolations(page, testInfo, `taste-${colorScheme}`);
+  }
+  await page.screenshot({ path: testInfo.outputPath('taste-dark.png'), fullPage: true });
+  await page.emulateMedia({ colorScheme: 'light' });
 
   await start.click();
   await expect(page).toHaveURL(/#\/$/);
   const cards = page.getByTestId('rate-card');
   await expect(cards).toHaveCount(5);
-  for (const title of await cards.locator('h3').allTextContents()) {
+  for (const title of await cards.locator('h2').allTextContents()) {
     const songs = catalog.filter((t) => t.title === title.trim());
     expect(songs.length, title).toBeGreaterThan(0);
     // Every song of that title is of a liked genre or artist, and none is metal.
@@ -55,6 +62,19 @@ test('a first run offers the taste start, and the round that follows is of the l
     }
   }
   await page.screenshot({ path: testInfo.outputPath('taste-round.png'), fullPage: true });
+
+  // Middling stars say little of the listener yet: the picks lean on the taste, and say so.
+  for (const card of await cards.all()) await card.getByRole('radio', { name: '3 stars' }).click();
+  await page.getByRole('button', { name: 'Submit' }).click();
+  await expect(page.getByTestId('recommendation')).toHaveCount(3);
+  await expect(
+    page
+      .getByTestId('reason')
+      .getByText(/Because you like/)
+      .first(),
+  ).toBeVisible();
+  await expectNoAxeViolations(page, testInfo, 'taste-picks');
+  await page.screenshot({ path: testInfo.outputPath('taste-picks.png'), fullPage: true });
 
   // Your taste in the top bar shows what was saved.
   await page

@@ -65,6 +65,13 @@ export class FakeEarshot {
   taste: Taste = { likedGenres: [], dislikedGenres: [], decades: [], artists: [], skipped: false };
   /** Songs marked "not interested": never recommended again. */
   readonly hidden = new Set<number>();
+  /** When each rating was given, in call order (a clock that ticks once a rating). */
+  readonly ratedAt = new Map<number, number>();
+  /** What the last Start over set aside, until undone or a new rating. */
+  setAside: { ratings: Map<number, number>; hidden: Set<number> } | null = null;
+  /** The round in progress, as the page last saved it. */
+  draft: readonly { trackId: number; stars: number | null }[] = [];
+  #clock = 0;
   readonly #tracks: TrackView[];
   readonly #failures = new Map<MethodName | DesktopMethodName, ApiError>();
   readonly #listeners = new Map<AnyEventName, Set<Listener>>();
@@ -123,7 +130,7 @@ export class FakeEarshot {
       }),
     submitRatings: (request) =>
       this.#answer('submitRatings', request, ({ ratings }) => {
-        for (const rating of ratings) this.ratings.set(rating.trackId, rating.stars);
+        for (const rating of ratings) this.#rate(rating.trackId, rating.stars);
         return { saved: ratings.length, listenerRatings: this.ratings.size };
       }),
     recommend: (request) =>
@@ -140,10 +147,87 @@ export class FakeEarshot {
     startOver: () =>
       this.#answer('startOver', undefined, () => {
         const removed = this.ratings.size;
+        if (removed > 0)
+          this.setAside = { ratings: new Map(this.ratings), hidden: new Set(this.hidden) };
         this.ratings.clear();
         this.hidden.clear();
         return { removed };
       }),
+    undoStartOver: () =>
+      this.#answer('undoStartOver', undefined, () => {
+        const setAside = this.setAside;
+        if (setAside === null) return failure('not-found', 'There is no Start over to undo.');
+        this.setAside = null;
+        this.ratings.clear();
+        for (const [id, stars] of setAside.ratings) this.ratings.set(id, stars);
+        for (const id of setAside.hidden) this.hidden.add(id);
+        return { restored: setAside.ratings.size, listenerRatings: this.ratings.size };
+      }),
+    searchTracks: (request) =>
+      this.#answer('searchTracks', request, ({ query, limit }) => ({
+        results: this.#matching(query)
+          .slice(0, limit)
+          .map((track) => ({ track, stars: this.ratings.get(track.id) ?? null })),
+      })),
+    listRatings: (request) =>
+      this.#answer('listRatings', request, ({ query, sort, offset, limit }) => {
+        const rated = this.#matching(query ?? '').filter((track) => this.ratings.has(track.id));
+        const newest = (a: TrackView, b: TrackView) =>
+          (this.ratedAt.get(b.id) ?? 0) - (this.ratedAt.get(a.id) ?? 0);
+        const order: Record<string, (a: TrackView, b: TrackView) => number> = {
+          recent: newest,
+          stars: (a, b) =>
+            (this.ratings.get(b.id) ?? 0) - (this.ratings.get(a.id) ?? 0) || newest(a, b),
+          title: (a, b) => a.title.localeCompare(b.title),
+          artist: (a, b) =>
+            a.artists[0].localeCompare(b.artists[0]) || a.title.localeCompare(b.title),
+        };
+        const sorted = rated.sort(order[sort ?? 'recent']);
+        const start = offset ?? 0;
+        return {
+          ratings: sorted.slice(start, start + (limit ?? 50)).map((track) => ({
+            track,
+            stars: this.ratings.get(track.id) ?? 0,
+            ratedAt: this.ratedAt.get(track.id) ?? 0,
+          })),
+          total: rated.length,
+          listenerRatings: this.ratings.size,
+          setAside: this.setAside?.ratings.size ?? 0,
+        };
+      }),
+    rateSong: (request) =>
+      this.#answer('rateSong', request, ({ trackId, stars }) => {
+        const track = this.#tracks.find((t) => t.id === trackId);
+        if (track === undefined)
+          return failure('not-found', `There is no song with id ${trackId}.`);
+        this.#rate(trackId, stars);
+        return {
+          rating: { track, stars, ratedAt: this.ratedAt.get(trackId) ?? 0 },
+          listenerRatings: this.ratings.size,
+        };
+      }),
+    removeRating: (request) =>
+      this.#answer('removeRating', request, ({ trackId }) => {
+        const stars = this.ratings.get(trackId);
+        const track = this.#tracks.find((t) => t.id === trackId);
+        if (stars === undefined || track === undefined)
+          return failure('not-found', `You have not rated the song with id ${trackId}.`);
+        this.ratings.delete(trackId);
+        const removed = { track, stars, ratedAt: this.ratedAt.get(trackId) ?? 0 };
+        return { removed, listenerRatings: this.ratings.size };
+      }),
+    saveRound: (request) =>
+      this.#answer('saveRound', request, ({ cards }) => {
+        this.draft = cards;
+        return { cards: cards.length };
+      }),
+    roundDraft: () =>
+      this.#answer('roundDraft', undefined, () => ({
+        cards: this.draft.flatMap((card) => {
+          const track = this.#tracks.find((t) => t.id === card.trackId);
+          return track === undefined ? [] : [{ track, stars: card.stars }];
+        }),
+      })),
     setPreferences: (request) =>
       this.#answer('setPreferences', request, (change) => {
         this.preferences = { ...this.preferences, ...change };
@@ -239,6 +323,22 @@ export class FakeEarshot {
     return value instanceof Failure ? { ok: false, error: value.error } : { ok: true, value };
   }
 
+  /** Rates as the core does: the newest rating, and a Start over can no longer be undone. */
+  #rate(trackId: number, stars: number): void {
+    this.ratings.set(trackId, stars);
+    this.ratedAt.set(trackId, ++this.#clock);
+    this.setAside = null;
+  }
+
+  /** Songs whose title or artist contains every word of `query`, in any case. */
+  #matching(query: string): TrackView[] {
+    const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+    return this.#tracks.filter((track) => {
+      const text = `${track.title} ${track.artists.join(' ')}`.toLowerCase();
+      return words.every((word) => text.includes(word));
+    });
+  }
+
   #unrated(exclude: readonly number[]): TrackView[] {
     return this.#tracks.filter(
       (track) =>
@@ -265,6 +365,8 @@ export class FakeEarshot {
                   kind: 'liked' as const,
                   track: favourite,
                   stars: favouriteStars,
+                  plays: null,
+                  trait: null,
                   sharedGenres: track.genres.filter((g) => favourite.genres.includes(g)),
                   contribution: 0.5,
                 },

@@ -105,12 +105,9 @@ describe('Session: recommendations', () => {
     rateAll(session, 5);
     await session.submit();
 
-    expect(earshot.calls.map((call) => call.method)).toEqual([
-      'getState',
-      'songsToRate',
-      'submitRatings',
-      'recommend',
-    ]);
+    // The round in progress is saved as it changes (see round-draft tests).
+    const steps = earshot.calls.map((call) => call.method).filter((m) => m !== 'saveRound');
+    expect(steps).toEqual(['getState', 'roundDraft', 'songsToRate', 'submitRatings', 'recommend']);
     expect(earshot.callsTo('submitRatings')[0]).toEqual({
       ratings: [1, 2, 3, 4, 5].map((trackId) => ({ trackId, stars: 5 })),
     });
@@ -165,6 +162,39 @@ describe('Session: recommendations', () => {
     expect(session.view).toBe('rating');
     expect(cardIds(session)).toEqual([1, 2, 3, 4, 5]);
     expect(session.round?.ratedCount).toBe(0);
+  });
+});
+
+describe('Session: a taste start saved', () => {
+  it('deals a round nobody has rated yet again, from the taste, and keeps it for a reload', async () => {
+    const { session, earshot } = await startSession();
+    expect(earshot.callsTo('songsToRate')).toHaveLength(1);
+    await session.tasteChanged();
+    expect(earshot.callsTo('songsToRate')).toHaveLength(2);
+    expect(session.view).toBe('rating');
+    await settle();
+    expect(earshot.draft.map((card) => card.trackId)).toEqual(cardIds(session));
+  });
+
+  it('keeps a round with stars as it is, and says the next one follows the taste', async () => {
+    const { session, earshot } = await startSession();
+    session.rate(1, 5);
+    session.rate(2, 3);
+    await session.tasteChanged();
+    expect(earshot.callsTo('songsToRate')).toHaveLength(1);
+    expect(session.round?.cards.map((card) => card.stars)).toEqual([
+      5,
+      3,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(session.notice).toBe('Your next round will draw from your taste.');
+    await settle();
+    expect(earshot.draft.slice(0, 2)).toEqual([
+      { trackId: 1, stars: 5 },
+      { trackId: 2, stars: 3 },
+    ]);
   });
 });
 

@@ -36,22 +36,28 @@ function describe(track: TrackView): string {
   return `${track.title} — ${track.artists.join(', ')}${details ? ` (${details})` : ''}`;
 }
 
-/** "because you liked X ★★★★★ (punk, rock)" or "you didn't like Y ★☆☆☆☆". */
+/**
+ * "because you liked X ★★★★★ (punk, rock)", "because you often play X (12 plays) (punk)",
+ * "because you like folk" (the taste start) or "you didn't like Y ★☆☆☆☆".
+ */
 function formatReason(reason: RecommendationView['reasons'][number]): string {
   const rated = reason.stars === null ? '(not interested)' : ratedStars(reason.stars);
   const genres = reason.sharedGenres.length > 0 ? ` (${reason.sharedGenres.join(', ')})` : '';
+  if (reason.kind === 'played') {
+    const plays = reason.plays ?? 0;
+    return `because you often play ${reason.track.title} (${plural(plays, 'play')})${genres}`;
+  }
+  if (reason.kind === 'likedTrait') return `because you like ${reason.trait ?? reason.track.title}`;
   return reason.kind === 'liked'
     ? `because you liked ${reason.track.title} ${rated}${genres}`
     : `you didn't like ${reason.track.title} ${rated}`;
 }
 
 export function formatRecommendation(r: RecommendationView, rank: number): string {
-  const reasons = [
-    ...(r.likedTrait === undefined ? [] : [`because you like ${r.likedTrait}`]),
-    ...r.reasons.map(formatReason),
-  ];
   const why =
-    reasons.length > 0 ? reasons.join('; ') : 'liked by listeners whose taste is close to yours';
+    r.reasons.length > 0
+      ? r.reasons.map(formatReason).join('; ')
+      : 'liked by listeners whose taste is close to yours';
   return [
     `  ${rank}. ${describe(r.track)}${r.track.genres.length > 0 ? ` [${r.track.genres.join(', ')}]` : ''}`,
     `     ${stars(r.predictedStars)} ${r.predictedStars.toFixed(1)} predicted · ${r.confidence.label}`,

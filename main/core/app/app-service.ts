@@ -15,9 +15,12 @@ import type { ModelSource } from './model-source.ts';
 import { readPreferences, writePreferences } from './preferences.ts';
 import { picksFor, recommendFor } from './recommend-use-case.ts';
 import { ServiceError, toApiError } from './service-error.ts';
-import { PickHistory } from './picks/pick-history.ts';
+import { PicksMemo } from './picks/picks-memo.ts';
+import { readRoundDraft, saveRound } from './round-draft.ts';
 import { SongPool } from './song-pool.ts';
+import { saveRatings, startOver, undoStartOver } from './start-over.ts';
 import { saveTaste, tasteView } from './taste/taste-use-case.ts';
+import { YourRatings } from './your-ratings.ts';
 
 export interface AppServiceDeps {
   readonly store: Store;
@@ -55,8 +58,10 @@ function createHandlers(
   deps: AppServiceDeps,
   listener: LocalListener,
   pool: SongPool,
+  memo: PicksMemo,
 ): AsyncHandlers {
   const { store, models } = deps;
+  const yours = new YourRatings(store, listener, pool, models);
   return {
     getState: () => ({
       catalog: {
@@ -73,26 +78,26 @@ function createHandlers(
     skipSong: (request) => pool.replacement(request, readPreferences(store), models),
     submitRatings: (request) => {
       pool.requireKnown(request.ratings.map((r) => r.trackId));
-      listener.rate(request.ratings);
+      saveRatings(store, listener, request.ratings);
       models.ratingsChanged();
       return { saved: request.ratings.length, listenerRatings: listener.ratings().length };
     },
     recommend: (request) => {
       const preferences = readPreferences(store);
-      return recommendFor(listener, pool, models, {
-        count: request.count ?? preferences.recommendations,
-        diversity: preferences.diversity,
-      });
+      return recommendFor(
+        listener,
+        pool,
+        models,
+        { count: request.count ?? preferences.recommendations, diversity: preferences.diversity },
+        memo,
+      );
     },
     notInterested: (request) => {
       pool.requireKnown([request.trackId]);
       listener.hide(request.trackId);
       return { hidden: listener.hidden().size };
     },
-    startOver: () => {
-      new PickHistory(store).clear();
-      return { removed: listener.reset() };
-    },
+    startOver: () => startOver(store, listener),
     setPreferences: (request) => writePreferences(store, request),
     importHistory: (request) => importHistory(store, request),
     getTaste: () => tasteView(store, [...pool.tracks().values()], listener.ratings().length),
@@ -101,13 +106,23 @@ function createHandlers(
       saveTaste(store, tracks, request);
       return tasteView(store, tracks, listener.ratings().length);
     },
+    searchTracks: (request) => yours.search(request),
+    listRatings: (request) => yours.list(request),
+    rateSong: (request) => yours.rate(request),
+    removeRating: (request) => yours.remove(request.trackId),
+    undoStartOver: () => undoStartOver(store, listener),
+    saveRound: (request) => {
+      pool.requireKnown(request.cards.map((card) => card.trackId));
+      return saveRound(store, request);
+    },
+    roundDraft: () => readRoundDraft(store, pool),
   };
 }
 
 export function createAppService(deps: AppServiceDeps): AppService {
   const listener = new LocalListener(deps.store);
   const pool = new SongPool(deps.store, listener, deps.random ?? Math.random);
-  const handlers = createHandlers(deps, listener, pool) as Record<
+  const handlers = createHandlers(deps, listener, pool, new PicksMemo(deps.store)) as Record<
     MethodName,
     (request: unknown) => unknown
   >;
@@ -147,7 +162,11 @@ export function createAppService(deps: AppServiceDeps): AppService {
           );
         }
         const preferences = readPreferences(store);
-        const profile = { ratings: store.ratings.forUser(user.id), hidden: new Set<number>() };
+        const profile = {
+          ratings: store.ratings.forUser(user.id),
+          hidden: new Set<number>(),
+          listening: store.signals.forUser(user.id),
+        };
         return picksFor(profile, pool, deps.models, {
           count: count ?? preferences.recommendations,
           diversity: preferences.diversity,

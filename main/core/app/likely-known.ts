@@ -46,6 +46,6 @@ export function likelyKnown(
     weights: [...[...known.values()].map(knownWeight), ...unknown.map(() => -unknownWeight)],
   };
   const exclude = [...options.exclude, ...known.keys()];
-  const { items } = ranker.rank(listener, { count: options.size, exclude });
+  const { items } = ranker.shortlist(listener, { count: options.size, exclude });
   return new Set(items.map((item) => item.trackId));
 }

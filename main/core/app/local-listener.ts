@@ -1,3 +1,4 @@
+import type { ListeningSignal } from '../store/signal-repository.ts';
 import type { Store } from '../store/store.ts';
 import { localListenerId as externalId } from '../store/user-repository.ts';
 const skippedKey = 'listener.skipped';
@@ -35,9 +36,28 @@ export class LocalListener {
     return this.#id;
   }
 
+  /** The listener's user id, or `undefined` before their first write. */
+  userId(): number | undefined {
+    return this.#existingId();
+  }
+
+  /** As {@link userId}, creating the listener if need be. */
+  ensureUserId(): number {
+    return this.#ensureId();
+  }
+
   ratings(): { trackId: number; rating: number; ratedAt: number }[] {
     const id = this.#existingId();
     return id === undefined ? [] : this.#store.ratings.forUser(id);
+  }
+
+  /**
+   * What their imported listening history says, per song they played (none before any), with
+   * strengths as of `now` (Unix seconds).
+   */
+  listening(now?: number): ListeningSignal[] {
+    const id = this.#existingId();
+    return id === undefined ? [] : this.#store.signals.forUser(id, now);
   }
 
   skipped(): Set<number> {
@@ -70,6 +90,18 @@ export class LocalListener {
         ratedAt: now,
       })),
     );
+  }
+
+  /** Forgets the rating of `trackId`; false when there was none. */
+  remove(trackId: number): boolean {
+    const id = this.#existingId();
+    return id !== undefined && this.#store.ratings.deleteOne(id, trackId);
+  }
+
+  /** Puts back the songs skipped and hidden, as a profile set aside had them. */
+  restoreLists(lists: { readonly skipped: readonly number[]; readonly hidden: readonly number[] }) {
+    this.#store.settings.set(skippedKey, lists.skipped);
+    this.#store.settings.set(hiddenKey, lists.hidden);
   }
 
   /** Forgets every rating, skip and hide of this listener. */

@@ -36,7 +36,13 @@ export class SongPool {
   readonly #random: () => number;
   #tracks: Map<number, Track> | undefined;
   #placeholders: number[] | undefined;
-  #stats: { ratings: number; byTrack: Map<number, TrackRatingStats> } | undefined;
+  #stats:
+    | {
+        ratings: number;
+        byTrack: Map<number, TrackRatingStats>;
+        counts: ReadonlyMap<number, number>;
+      }
+    | undefined;
 
   constructor(store: Store, listener: LocalListener, random: () => number) {
     this.store = store;
@@ -87,16 +93,22 @@ export class SongPool {
     return tasteCandidates(open, readTaste(this.store), { ratings: ratings.length, count });
   }
 
-  /** How many listeners rated each song (its popularity). */
-  ratingCounts(): Map<number, number> {
-    return new Map([...this.#ratingStats()].map(([trackId, stats]) => [trackId, stats.count]));
+  /**
+   * How many listeners rated each song (its popularity): the same object until the number of
+   * ratings changes, so the picks memo compares it by identity.
+   */
+  ratingCounts(): ReadonlyMap<number, number> {
+    return this.#ratingStats().counts;
   }
 
-  #ratingStats(): Map<number, TrackRatingStats> {
+  #ratingStats() {
     const ratings = this.store.ratings.count();
-    if (this.#stats?.ratings !== ratings)
-      this.#stats = { ratings, byTrack: this.store.ratings.statsByTrack() };
-    return this.#stats.byTrack;
+    if (this.#stats?.ratings !== ratings) {
+      const byTrack = this.store.ratings.statsByTrack();
+      const counts = new Map([...byTrack].map(([trackId, stats]) => [trackId, stats.count]));
+      this.#stats = { ratings, byTrack, counts };
+    }
+    return this.#stats;
   }
 
   /**
@@ -154,7 +166,7 @@ export class SongPool {
     models: ModelSource,
     round: { readonly rated: readonly SongRating[]; readonly exclude: readonly number[] },
   ): Promise<Track[]> {
-    const stats = strategy === 'random' ? undefined : this.#ratingStats();
+    const stats = strategy === 'random' ? undefined : this.#ratingStats().byTrack;
     const pickModels =
       strategy === 'adaptive' && models.info() !== null ? await models.current() : undefined;
     if (pickModels === undefined)

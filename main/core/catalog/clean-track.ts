@@ -70,17 +70,34 @@ function readIsrc(externalIds: unknown): string | undefined {
   return isrc !== undefined && isrcPattern.test(isrc) ? isrc : undefined;
 }
 
-/** The widest cover image: the list's order is not promised. */
+/**
+ * The width cover art is fetched at. A card shows its cover at most ~11rem wide (about 350
+ * device pixels on a 2x screen is the most it needs), and Spotify offers 640, 300 and 64 px
+ * versions of an album's art: 300 is sharp enough and a fifth the bytes of 640.
+ */
+const coverWidth = 300;
+
+/**
+ * The cover image closest to {@link coverWidth} without being smaller, else the widest there
+ * is (the list's order is not promised). Only https addresses: the URL goes into an <img>.
+ */
 function readImageUrl(images: unknown): string | undefined {
   if (!Array.isArray(images)) return undefined;
   let best: { url: string; width: number } | undefined;
   for (const image of images as unknown[]) {
     const url = isRecord(image) ? text(image.url) : undefined;
-    if (url === undefined || !isRecord(image)) continue;
+    if (url === undefined || !url.startsWith('https://') || !isRecord(image)) continue;
     const width = typeof image.width === 'number' ? image.width : 0;
-    if (best === undefined || width > best.width) best = { url, width };
+    if (best === undefined || isBetterCover(width, best.width)) best = { url, width };
   }
   return best?.url;
+}
+
+/** Whether a `width` px cover beats the `than` px one chosen so far. */
+function isBetterCover(width: number, than: number): boolean {
+  const isLargeEnough = width >= coverWidth;
+  if (isLargeEnough !== than >= coverWidth) return isLargeEnough;
+  return isLargeEnough ? width < than : width > than;
 }
 
 interface Release {

@@ -18,3 +18,4 @@ export * from './methods.ts';
 export * from './requests.ts';
 export * from './taste.ts';
 export * from './views.ts';
+export * from './your-ratings.ts';

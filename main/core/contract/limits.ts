@@ -8,6 +8,11 @@ export const limits = {
   /** Recommendations shown. */
   recommendations: { min: 1, max: 50, isWhole: true },
   stars: { min: 1, max: 5, isWhole: true },
+  /** Characters of a search to rate, and the results it lists. */
+  searchQuery: { max: 200 },
+  searchResults: { min: 1, max: 50, isWhole: true },
+  /** Ratings on one page of Your ratings. */
+  ratingsPage: { min: 1, max: 500, isWhole: true },
   /** Variety among the picks (maximal marginal relevance's λ). */
   diversity: { min: 0, max: 1, isWhole: false },
   /** Genres or artists one taste may list. */

@@ -31,6 +31,19 @@ import {
   recommendResponse,
   trackView,
 } from './views.ts';
+import {
+  listRatingsRequest,
+  listRatingsResponse,
+  rateSongRequest,
+  rateSongResponse,
+  removeRatingRequest,
+  removeRatingResponse,
+  roundDraft,
+  saveRoundRequest,
+  searchTracksRequest,
+  searchTracksResponse,
+  undoStartOverResponse,
+} from './your-ratings.ts';
 import { tasteRequest, tasteView } from './taste.ts';
 import { z } from './zod.ts';
 
@@ -68,6 +81,36 @@ export const methods = {
     request: historyImportRequest,
     response: historyImportSummary,
   },
+  searchTracks: {
+    channel: 'songs:search',
+    request: searchTracksRequest,
+    response: searchTracksResponse,
+  },
+  listRatings: {
+    channel: 'ratings:list',
+    request: listRatingsRequest,
+    response: listRatingsResponse,
+  },
+  /** Rates one song at once, or changes its stars. */
+  rateSong: { channel: 'ratings:rate', request: rateSongRequest, response: rateSongResponse },
+  removeRating: {
+    channel: 'ratings:remove',
+    request: removeRatingRequest,
+    response: removeRatingResponse,
+  },
+  /** Brings back the profile the last Start over set aside; `not-found` when there is none. */
+  undoStartOver: {
+    channel: 'listener:undo-start-over',
+    request: noRequest,
+    response: undoStartOverResponse,
+  },
+  /** The round in progress (or none), kept so that a reload or a restart resumes it. */
+  saveRound: {
+    channel: 'round:save',
+    request: saveRoundRequest,
+    response: z.object({ cards: z.number() }),
+  },
+  roundDraft: { channel: 'round:draft', request: noRequest, response: roundDraft },
   getTaste: { channel: 'taste:get', request: noRequest, response: tasteView },
   setTaste: { channel: 'taste:set', request: tasteRequest, response: tasteView },
 } as const satisfies MethodTable;

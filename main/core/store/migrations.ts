@@ -3,6 +3,7 @@ import { earshotApplicationId } from './database-identity.ts';
 import { schemaV1 } from './schema-v1.ts';
 import { schemaV2Crawl } from './schema-v2-crawl.ts';
 import { schemaV3RealData } from './schema-v3-real-data.ts';
+import { schemaV4Search } from './schema-v4-search.ts';
 import { StoreError } from './store-error.ts';
 
 /** One step of the schema; `version` is the `PRAGMA user_version` the step leaves behind. */
@@ -16,6 +17,7 @@ export const migrations: readonly Migration[] = [
   { version: 1, up: (db) => db.exec(schemaV1) },
   { version: 2, up: (db) => db.exec(schemaV2Crawl) },
   { version: 3, up: (db) => db.exec(schemaV3RealData) },
+  { version: 4, up: (db) => db.exec(schemaV4Search) },
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1]?.version ?? 0;

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { UserKind } from './user-repository.ts';
 
 /** Shannon entropy in bits of a histogram whose bins add up to `total`. */
@@ -56,11 +56,18 @@ function integer(value: number): number {
   return value;
 }
 
+type ListenerRating = { trackId: number; rating: number; ratedAt: number };
+
 export class RatingRepository {
   readonly #db: Database;
+  // Prepared once: the picks read the listener's ratings on every request.
+  readonly #forUser: Statement<[number], ListenerRating>;
 
   constructor(db: Database) {
     this.#db = db;
+    this.#forUser = db.prepare(
+      'SELECT track_id AS trackId, rating, rated_at AS ratedAt FROM ratings WHERE user_id = ? ORDER BY rated_at, track_id',
+    );
   }
 
   /** Writes ratings (the newest wins for a user and track) in one transaction. */
@@ -119,12 +126,8 @@ export class RatingRepository {
     onWritten?.(order.length);
   }
 
-  forUser(userId: number): { trackId: number; rating: number; ratedAt: number }[] {
-    return this.#db
-      .prepare(
-        'SELECT track_id AS trackId, rating, rated_at AS ratedAt FROM ratings WHERE user_id = ? ORDER BY rated_at, track_id',
-      )
-      .all(userId) as { trackId: number; rating: number; ratedAt: number }[];
+  forUser(userId: number): ListenerRating[] {
+    return this.#forUser.all(userId);
   }
 
   /**
@@ -172,6 +175,15 @@ export class RatingRepository {
           entropy: entropyOf(histogram, count),
         },
       ]),
+    );
+  }
+
+  /** Deletes one rating; false when there was none. */
+  deleteOne(userId: number, trackId: number): boolean {
+    return (
+      this.#db
+        .prepare('DELETE FROM ratings WHERE user_id = ? AND track_id = ?')
+        .run(userId, trackId).changes > 0
     );
   }
 

@@ -3,10 +3,13 @@ import { CrawlRepository } from './crawl-repository.ts';
 import { ModelRepository } from './model-repository.ts';
 import { openDatabase } from './open-database.ts';
 import type { OpenDatabaseOptions } from './open-database.ts';
+import { RatingList } from './rating-list.ts';
 import { RatingRepository } from './rating-repository.ts';
+import { SetAsideRepository } from './set-aside-repository.ts';
 import { SettingsRepository } from './settings-repository.ts';
 import { SignalRepository } from './signal-repository.ts';
 import { TrackRepository } from './track-repository.ts';
+import { TrackSearch } from './track-search.ts';
 import { UserRepository } from './user-repository.ts';
 
 /** The open database and its repositories. One per process; close it when done. */
@@ -24,6 +27,12 @@ export interface Store {
   readonly crawl: CrawlRepository;
   /** Listening-history signals and unmatched recordings (see `ratings/history/`). */
   readonly signals: SignalRepository;
+  /** Type-ahead search over titles and artists (schema v4). */
+  readonly search: TrackSearch;
+  /** One listener's ratings a page at a time, searched and sorted. */
+  readonly ratingList: RatingList;
+  /** The profile "Start over" set aside, until it is undone or the listener rates again. */
+  readonly setAside: SetAsideRepository;
   /**
    * Runs `work` in one IMMEDIATE transaction: the write lock is taken at the start (waiting up
    * to the busy timeout), so no read-then-write upgrade can fail half way; all of its writes
@@ -51,6 +60,9 @@ export function openStore(path: string, options: OpenDatabaseOptions = {}): Stor
     models: new ModelRepository(db),
     crawl: new CrawlRepository(db),
     signals: new SignalRepository(db),
+    search: new TrackSearch(db),
+    ratingList: new RatingList(db),
+    setAside: new SetAsideRepository(db),
     transaction: (work) => db.transaction(work).immediate(),
     setBusyTimeout: (ms) => void db.pragma(`busy_timeout = ${Math.max(0, Math.floor(ms))}`),
     close: () => db.close(),

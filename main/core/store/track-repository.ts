@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { artistKey, recordingKey } from '../catalog/normalise.ts';
 import type { Track, TrackInput, TrackSource } from '../catalog/track.ts';
+import { TrackSearch } from './track-search.ts';
 
 interface TrackRow {
   id: number;
@@ -64,9 +65,12 @@ export class TrackRepository {
   readonly #addArtist: Statement<[number, number, number]>;
   readonly #clearGenres: Statement<[number]>;
   readonly #addGenre: Statement<[number, string]>;
+  /** The search index (schema v4), written here because every catalog write comes here. */
+  readonly #search: TrackSearch;
 
   constructor(db: Database) {
     this.#db = db;
+    this.#search = new TrackSearch(db);
     this.#findKey = db.prepare('SELECT id FROM tracks WHERE item_key = ?');
     this.#upsert = db.prepare(`
       INSERT INTO tracks (item_key, source, title, album, album_type, year, release_date,
@@ -104,15 +108,16 @@ export class TrackRepository {
     this.#db
       .transaction(() => {
         for (const track of tracks) {
-          if (this.#findKey.get(track.itemKey) === undefined) inserted++;
-          this.#write(track, now);
+          const isNew = this.#findKey.get(track.itemKey) === undefined;
+          if (isNew) inserted++;
+          this.#write(track, now, isNew);
         }
       })
       .immediate();
     return { inserted, updated: tracks.length - inserted };
   }
 
-  #write(track: TrackInput, now: number): void {
+  #write(track: TrackInput, now: number, isNew: boolean): void {
     if (track.artists.length === 0) throw new RangeError(`Track "${track.title}" has no artist.`);
     const { id } = this.#upsert.get({
       itemKey: track.itemKey,
@@ -149,6 +154,12 @@ export class TrackRepository {
     });
     this.#clearGenres.run(id);
     for (const genre of track.genres) this.#addGenre.run(id, genre);
+    this.#search.index(
+      id,
+      track.title,
+      track.artists.map((artist) => artist.name),
+      isNew,
+    );
   }
 
   count(source?: TrackSource): number {

@@ -133,6 +133,15 @@ describe('the app service', () => {
       }),
       getTaste: await service.handle('getTaste', undefined),
       setTaste: await service.handle('setTaste', { likedGenres: [songs[0].genres[0]] }),
+      undoStartOver: await service.handle('undoStartOver', undefined),
+      searchTracks: await service.handle('searchTracks', { query: 'bohemian' }),
+      rateSong: await service.handle('rateSong', { trackId: songs[2].id, stars: 5 }),
+      listRatings: await service.handle('listRatings', { sort: 'stars' }),
+      removeRating: await service.handle('removeRating', { trackId: songs[2].id }),
+      saveRound: await service.handle('saveRound', {
+        cards: [{ trackId: songs[3].id, stars: null }],
+      }),
+      roundDraft: await service.handle('roundDraft', undefined),
     } satisfies Record<keyof typeof methods, unknown>;
     for (const [method, answer] of Object.entries(answers)) {
       const schema = methods[method as keyof typeof methods].response;

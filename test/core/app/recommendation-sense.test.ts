@@ -63,4 +63,50 @@ describe('recommendations on the embedded catalog with simulated listeners', () 
     }
     expect(successes / 20).toBeGreaterThanOrEqual(0.8);
   });
+
+  it('learn from listening history alone: songs played often lead to their genre, and are cited', async () => {
+    const tracks = store.tracks.list();
+    const genres = [...new Set(tracks.flatMap((t) => t.genres))].sort();
+    const now = Math.floor(Date.now() / 1000);
+    let onGenre = 0;
+    let picks = 0;
+    for (let trial = 0; trial < 10; trial++) {
+      const random = new Prng(2000 + trial);
+      const loved = genres[random.nextInt(genres.length)];
+      const played = tracks
+        .filter((t) => t.genres.includes(loved))
+        .map((t) => ({ t, key: random.nextFloat() }))
+        .sort((a, b) => a.key - b.key)
+        .slice(0, 6)
+        .map(({ t }) => t);
+      const me = store.users.ensure('local', 'me');
+      store.ratings.deleteForUser(me);
+      const signals = played.map((t) => ({
+        trackId: t.id,
+        plays: 10,
+        skips: 0,
+        listened: 10,
+        listenedRecent: 10,
+        lastPlayedAt: now,
+      }));
+      store.signals.replaceForUser(me, signals, []);
+      const service = createAppService({ store, models });
+      const result = await service.handle('recommend', { count: 3 });
+      if (!result.ok) throw new Error(result.error.message);
+      const playedIds = new Set(played.map((t) => t.id));
+      const { recommendations } = result.value;
+      expect(recommendations.some((r) => playedIds.has(r.track.id))).toBe(false);
+      for (const r of recommendations) {
+        picks++;
+        if (r.track.genres.includes(loved)) onGenre++;
+        for (const reason of r.reasons) {
+          expect(reason.kind).toBe('played');
+          expect(playedIds.has(reason.track.id)).toBe(true);
+          expect(reason.plays).toBe(10);
+        }
+      }
+      expect(recommendations.flatMap((r) => r.reasons).length).toBeGreaterThan(0);
+    }
+    expect(onGenre / picks).toBeGreaterThanOrEqual(0.8);
+  });
 });

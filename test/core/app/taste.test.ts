@@ -8,6 +8,7 @@ import type { Track } from '../../../main/core/catalog/track.ts';
 import type { Result } from '../../../main/core/contract/index.ts';
 import { Prng } from '../../../main/core/random.ts';
 import { openStore } from '../../../main/core/store/store.ts';
+import { localListenerId } from '../../../main/core/store/user-repository.ts';
 import type { Store } from '../../../main/core/store/store.ts';
 import { buildTrainedDatabase, copyDatabase } from '../../helpers/trained-store.ts';
 
@@ -111,8 +112,16 @@ describe('the taste start', () => {
     expect(jazz.length).toBeGreaterThanOrEqual(2);
     for (const pick of recommendations) {
       expect(pick.track.genres).not.toContain('pop');
-      expect(pick.likedTrait).toBe('jazz');
-      expect(pick.reasons).toEqual([]);
+      // One reason: the taste's, citing a best-known jazz song, with no stars or plays.
+      expect(pick.reasons).toHaveLength(1);
+      expect(pick.reasons[0]).toMatchObject({
+        kind: 'likedTrait',
+        trait: 'jazz',
+        stars: null,
+        plays: null,
+      });
+      expect(pick.reasons[0].track.genres).toContain('jazz');
+      expect(pick.reasons[0].track.id).not.toBe(pick.track.id);
     }
     const rated = catalog.filter((t) => t.genres.includes('jazz')).slice(0, 3);
     value(
@@ -124,6 +133,41 @@ describe('the taste start', () => {
     const ratedIds = new Set(rated.map((t) => t.id));
     for (const pick of after)
       for (const reason of pick.reasons) expect(ratedIds.has(reason.track.id)).toBe(true);
+  });
+});
+
+describe('the taste start with listening history', () => {
+  it("lets the listener's own plays win over the prior for a song in both", async () => {
+    value(await service.handle('setTaste', { likedGenres: ['jazz'] }));
+    const first = value(await service.handle('recommend', { count: 3 })).recommendations;
+    // The prior's songs that pushed the first picks: now played often by the listener.
+    const priorSongs = [...new Set(first.flatMap((p) => p.reasons.map((r) => r.track.id)))];
+    expect(priorSongs.length).toBeGreaterThan(0);
+    const me = store.users.ensure('local', localListenerId);
+    const now = Math.floor(Date.now() / 1000);
+    const plays = { plays: 12, skips: 0, listened: 12, listenedRecent: 12, lastPlayedAt: now };
+    store.signals.replaceForUser(
+      me,
+      priorSongs.map((trackId) => ({ trackId, ...plays })),
+      [],
+    );
+    try {
+      const after = value(await service.handle('recommend', { count: 3 })).recommendations;
+      expect(after).toHaveLength(3);
+      const played = new Set(priorSongs);
+      for (const pick of after) {
+        expect(played.has(pick.track.id)).toBe(false);
+        for (const reason of pick.reasons) {
+          // A played song is cited as played (with its plays), never as standing for the taste.
+          if (played.has(reason.track.id))
+            expect(reason).toMatchObject({ kind: 'played', plays: 12 });
+          else expect(reason.kind).not.toBe('played');
+        }
+      }
+      expect(after.some((p) => p.reasons.some((r) => r.kind === 'played'))).toBe(true);
+    } finally {
+      store.signals.replaceForUser(me, [], []);
+    }
   });
 });
 

@@ -41,7 +41,7 @@ describe('cleanTrack', () => {
       isrc: 'USAB12600010',
       spotifyId: id,
       spotifyUrl: `https://open.spotify.com/track/${id}`,
-      imageUrl: `https://i.scdn.co/image/l${spotifyIdFor(10, 1)}`,
+      imageUrl: `https://i.scdn.co/image/m${spotifyIdFor(10, 1)}`,
       popularity: 10,
       marketCount: 3,
       fetchedAt: 1_790_000_000,
@@ -91,6 +91,25 @@ describe('cleanTrack', () => {
     expect(reasonOf({ ...rawTrack(1), name: '   ' })).toBe('missing-title');
     expect(reasonOf({ ...rawTrack(1), artists: [] })).toBe('missing-artist');
     expect(reasonOf({ ...rawTrack(1), artists: [{ id: 'x', name: '' }] })).toBe('missing-artist');
+  });
+
+  it('takes the smallest cover of at least 300 px, else the widest, and only over https', () => {
+    const withImages = (...images: { width?: number; url: string }[]) => {
+      const raw = rawTrack(2);
+      raw.album = { ...(raw.album as Record<string, unknown>), images };
+      return cleaned(cleanTrack(raw)).imageUrl;
+    };
+    const image = (width: number) => ({ width, url: `https://i.scdn.co/image/${width}` });
+    expect(withImages(image(64), image(640), image(300))).toBe('https://i.scdn.co/image/300');
+    expect(withImages(image(1000), image(640))).toBe('https://i.scdn.co/image/640');
+    expect(withImages(image(64), image(160))).toBe('https://i.scdn.co/image/160');
+    expect(withImages({ url: 'https://i.scdn.co/image/unsized' })).toBe(
+      'https://i.scdn.co/image/unsized',
+    );
+    expect(withImages({ width: 300, url: 'http://i.scdn.co/image/plain' }, image(64))).toBe(
+      'https://i.scdn.co/image/64',
+    );
+    expect(withImages({ width: 300, url: 'javascript:alert(1)' })).toBeUndefined();
   });
 
   it('keeps a track without an album, its album fields unknown', () => {

@@ -43,6 +43,8 @@ describe('the contract', () => {
         'getState',
         'getTaste',
         'startOver',
+        'undoStartOver',
+        'roundDraft',
         'getSettings',
         'clearSpotifyCredentials',
         'refreshData',

@@ -55,6 +55,21 @@ describe.each(models)('%s ranker', (_name, options) => {
     expect(Math.abs(all[dense] - top.score)).toBeLessThan(1e-4);
   });
 
+  it('shortlists the items rank returns, in its order, and explains any of them as rank does', () => {
+    const listener = { trackIds: [5001, 5002, 5030, 5045], ratings: [5, 4, 1, 3] };
+    const ranked = ranker.rank(listener, { count: 12, exclude: [5003] });
+    const shortlist = ranker.shortlist(listener, { count: 12, exclude: [5003] });
+    expect(shortlist.items.map((item) => item.trackId)).toEqual(
+      ranked.items.map((item) => item.trackId),
+    );
+    // Another fold-in in between must not change what an explanation says.
+    ranker.rank({ trackIds: [5050], ratings: [5] }, { count: 3 });
+    for (const item of [...ranked.items].reverse())
+      expect(shortlist.explain(item.trackId)).toEqual(item);
+    expect(() => shortlist.explain(5003)).toThrow(/not on the shortlist/);
+    expect(() => shortlist.explain(5001)).toThrow(/not on the shortlist/);
+  });
+
   it('pushes the neighbours of a disliked song down, and a dislike never lifts them', () => {
     const liked = { trackIds: [5001, 5002], ratings: [5, 5] };
     const withDislike = { trackIds: [5001, 5002, 5021], ratings: [5, 5, 1] };

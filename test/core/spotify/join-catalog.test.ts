@@ -68,7 +68,7 @@ describe('joinCatalog', () => {
     });
     expect(store.tracks.list()[0].genres).toEqual(['r&b', 'soul']);
     expect(row(store, 'aretha-franklin--respect').image_url).toMatch(
-      /^https:\/\/i\.scdn\.co\/image\/l/,
+      /^https:\/\/i\.scdn\.co\/image\/m/,
     );
   });
 

@@ -136,7 +136,11 @@ export async function runPersonaTrials(
         const line = (p: RecommendationView) =>
           `${p.track.title} — ${p.track.artists[0]} [${p.track.genres.join(', ')}; ${p.track.year}] ${p.predictedStars}★` +
           p.reasons
-            .map((r) => ` ${r.kind === 'liked' ? 'because' : 'not'} ${r.track.title} ${r.stars}★`)
+            .map((r) =>
+              r.kind === 'likedTrait'
+                ? ` because you like ${r.trait}`
+                : ` ${r.kind === 'liked' ? 'because' : 'not'} ${r.track.title} ${r.stars}★`,
+            )
             .join(';');
         samples.push({ persona: persona.describe, picks: recommendations.map(line) });
       }

@@ -2,6 +2,8 @@ import type { Recommender } from '../../recommender/algorithms/recommend.ts';
 import { appFoldInOptions } from '../model-settings.ts';
 import { confidenceOf } from './confidence.ts';
 import type { PickConfidence } from './confidence.ts';
+import { lovedPlayStrength, playedStars, playedWeight } from './listening-input.ts';
+import type { PlayedSong } from './listening-input.ts';
 import { freshness } from './pick-history.ts';
 import type { Contribution, PickRanker, RankedCandidate } from './pick-ranker.ts';
 import type { PriorEntry } from '../taste/taste-prior.ts';
@@ -24,6 +26,11 @@ export interface PicksRequest {
   readonly ratings: readonly { readonly trackId: number; readonly rating: number }[];
   /** "Not interested": never picked again, and a mild dislike for the ranker. */
   readonly hidden: ReadonlySet<number>;
+  /**
+   * What the listener played (listening history): implicit taste for both models, and songs
+   * they already know, so never picked. Absent: none.
+   */
+  readonly listening?: readonly PlayedSong[];
   /** Never picked (imported placeholders), besides rated and hidden songs. */
   readonly exclude: Iterable<number>;
   readonly count: number;
@@ -38,7 +45,7 @@ export interface PicksRequest {
     trackId: number,
     contributions: readonly Contribution[],
     reasons: readonly PickReason[],
-  ) => string | undefined;
+  ) => PickReason | undefined;
 }
 
 export interface Pick {
@@ -47,8 +54,6 @@ export interface Pick {
   readonly predictedStars: number;
   readonly confidence: PickConfidence;
   readonly reasons: readonly PickReason[];
-  /** "folk" for "Because you like folk": a pick the taste start drives. */
-  readonly likedTrait?: string;
 }
 
 /** Stars a "not interested" song stands for when the ranker folds the listener in. */
@@ -56,6 +61,9 @@ const hiddenAsStars = 2;
 
 /** Predicted stars below which SVD vetoes a candidate ("it's fine" is not a pick). */
 const minimumStars = 3.5;
+
+/** Reasons given per pick at most, the taste's included. */
+const maxReasons = 2;
 
 /** How many candidates the ranker hands the re-rank for each pick wanted. */
 const candidatesPerPick = 15;
@@ -67,30 +75,51 @@ const candidatesPerPick = 15;
  */
 export function choosePicks(request: PicksRequest): Pick[] {
   const { models, ratings, hidden } = request;
-  const hiddenIds = [...hidden].filter((id) => !ratings.some((r) => r.trackId === id));
-  const prior = request.prior ?? [];
+  const rated = new Set(ratings.map((r) => r.trackId));
+  const hiddenIds = [...hidden].filter((id) => !rated.has(id));
+  const listening = request.listening ?? [];
+  const played = listening.filter(
+    (s) => !rated.has(s.trackId) && !hidden.has(s.trackId) && playedWeight(s) !== 0,
+  );
+  // The listener's own input wins: a song they rated, hid or played is not also a prior song.
+  const own = new Set([...rated, ...hidden, ...listening.map((s) => s.trackId)]);
+  const prior = (request.prior ?? []).filter((p) => !own.has(p.trackId));
+  const stated = ratings.length + hiddenIds.length;
+  const weighted = [...played.map(playedWeight), ...prior.map((p) => p.weight)];
   const listener = {
-    trackIds: [...ratings.map((r) => r.trackId), ...hiddenIds, ...prior.map((p) => p.trackId)],
+    trackIds: [
+      ...ratings.map((r) => r.trackId),
+      ...hiddenIds,
+      ...played.map((s) => s.trackId),
+      ...prior.map((p) => p.trackId),
+    ],
     ratings: [
       ...ratings.map((r) => r.rating),
       ...hiddenIds.map(() => hiddenAsStars),
-      ...prior.map(() => NaN),
+      ...weighted.map(() => NaN),
     ],
-    // NaN: map the stars; the prior's songs carry their weight alone (see taste-prior.ts).
-    weights: [
-      ...ratings.map(() => NaN),
-      ...hiddenIds.map(() => NaN),
-      ...prior.map((p) => p.weight),
-    ],
+    // Stars are mapped by the ranker (NaN here); a played song gives its signed strength and a
+    // prior song its weight alone (see taste-prior.ts).
+    ...(weighted.length === 0
+      ? {}
+      : { weights: [...Array<number>(stated).fill(NaN), ...weighted] }),
   };
-  const { items } = models.ranker.rank(listener, {
+  const shortlist = models.ranker.shortlist(listener, {
     count: Math.max(50, request.count * candidatesPerPick),
-    exclude: [...request.exclude, ...hidden],
+    // A song the listener played is one they know: the picks are songs to discover.
+    exclude: [...request.exclude, ...hidden, ...listening.map((s) => s.trackId)],
   });
+  const { items } = shortlist;
   const estimate = createSvdEstimator(
     models.svd.model,
-    { trackIds: ratings.map((r) => r.trackId), ratings: ratings.map((r) => r.rating) },
+    {
+      trackIds: [...ratings.map((r) => r.trackId), ...played.map((s) => s.trackId)],
+      ratings: [...ratings.map((r) => r.rating), ...played.map(playedStars)],
+    },
     appFoldInOptions,
+  );
+  const loved = new Map(
+    played.filter((s) => s.strength >= lovedPlayStrength).map((s) => [s.trackId, s.plays]),
   );
   const starsOf = new Map(
     items.map((c) => {
@@ -107,7 +136,9 @@ export function choosePicks(request: PicksRequest): Pick[] {
   const starsOfCandidate = (c: RankedCandidate) => starsOf.get(c.trackId)!.stars;
   // With only a taste start to go on, SVD knows nothing of the listener (its estimate is the
   // song's average): the prior's order stands, rather than the catalog's best-rated songs.
-  const isPriorOnly = prior.length > 0 && !ratings.some((r) => r.rating >= likedStars);
+  // A liked rating or a loved play ends that: SVD then knows something they like.
+  const isPriorOnly =
+    prior.length > 0 && loved.size === 0 && !ratings.some((r) => r.rating >= likedStars);
   const agreed = isPriorOnly ? items : items.filter((c) => starsOfCandidate(c) >= minimumStars);
   const rest = items
     .filter((c) => !agreed.includes(c))
@@ -122,17 +153,20 @@ export function choosePicks(request: PicksRequest): Pick[] {
   });
   return chosen.map((candidate) => {
     const { svd, stars } = starsOf.get(candidate.trackId)!;
-    const liked = candidate.contributions.filter(
-      (c) => c.contribution > 0 && c.rating >= likedStars && !hidden.has(c.trackId),
+    const { contributions } = shortlist.explain(candidate.trackId);
+    const liked = contributions.filter(
+      (c) =>
+        c.contribution > 0 &&
+        ((c.rating >= likedStars && !hidden.has(c.trackId)) || loved.has(c.trackId)),
     ).length;
-    const reasons = reasonsFor(candidate.contributions, { notInterested: hidden });
-    const likedTrait = request.tasteReason?.(candidate.trackId, candidate.contributions, reasons);
+    const reasons = reasonsFor(contributions, { notInterested: hidden, loved });
+    const taste = request.tasteReason?.(candidate.trackId, contributions, reasons);
     return {
       trackId: candidate.trackId,
       predictedStars: Math.round(stars * 10) / 10,
       confidence: confidenceOf(svd?.spread ?? Infinity, liked),
-      reasons,
-      ...(likedTrait === undefined ? {} : { likedTrait }),
+      // The taste's reason beats every liked song's when given (see taste-reason.ts): first.
+      reasons: taste === undefined ? reasons : [taste, ...reasons].slice(0, maxReasons),
     };
   });
 }

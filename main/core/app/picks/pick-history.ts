@@ -4,19 +4,30 @@ const historyKey = 'picks.shown';
 const kept = 5;
 
 /** One list of picks as it was shown, under the listener's ratings at that moment. */
-interface ShownRound {
+export interface ShownRound {
   /** {@link ratingsKey} of the ratings the list was made from. */
   readonly key: string;
   readonly trackIds: readonly number[];
 }
 
-/** A compact identity of a listener's inputs: changes whenever a rating or a hide does. */
+/**
+ * A compact identity of a listener's inputs: changes whenever a rating or a hide does, and
+ * whenever new plays arrive (songs played, plays, skips: not their strengths, which fade by the
+ * day and would rotate the list with no news from the listener).
+ */
 export function ratingsKey(
   ratings: readonly { trackId: number; rating: number }[],
   hidden: Iterable<number>,
+  listening: readonly { plays: number; skips: number }[] = [],
 ): string {
   const rated = ratings.map((r) => `${r.trackId}:${r.rating}`).sort();
-  return [...rated, ...[...hidden].map((id) => `-${id}`).sort()].join(',');
+  const keys = [...rated, ...[...hidden].map((id) => `-${id}`).sort()];
+  if (listening.length > 0) {
+    const plays = listening.reduce((sum, s) => sum + s.plays, 0);
+    const skips = listening.reduce((sum, s) => sum + s.skips, 0);
+    keys.push(`~${listening.length}:${plays}:${skips}`);
+  }
+  return keys.join(',');
 }
 
 function isRound(value: unknown): value is ShownRound {
@@ -41,20 +52,21 @@ export class PickHistory {
     this.#store = store;
   }
 
-  #rounds(): ShownRound[] {
+  /** The stored rounds, oldest first. */
+  rounds(): ShownRound[] {
     const value = this.#store.settings.get(historyKey);
     return Array.isArray(value) ? value.filter(isRound) : [];
   }
 
   /** The rounds a list for `key` is judged against: all, less the latest if it is this one. */
   before(key: string): ShownRound[] {
-    const rounds = this.#rounds();
+    const rounds = this.rounds();
     return rounds.at(-1)?.key === key ? rounds.slice(0, -1) : rounds;
   }
 
   /** Records the list shown for `key`, replacing the latest round if it had the same key. */
   record(key: string, trackIds: readonly number[]): void {
-    const latest = this.#rounds().at(-1);
+    const latest = this.rounds().at(-1);
     const same = latest?.key === key && latest.trackIds.join() === trackIds.join();
     if (same) return; // asked again, answered the same: nothing to write
     const rounds = [...this.before(key), { key, trackIds }].slice(-kept);
@@ -63,6 +75,15 @@ export class PickHistory {
 
   clear(): void {
     this.#store.settings.set(historyKey, []);
+  }
+
+  /** The rounds as stored, for "Start over" to set aside and its undo to {@link restore}. */
+  saved(): unknown {
+    return this.rounds();
+  }
+
+  restore(saved: unknown): void {
+    this.#store.settings.set(historyKey, Array.isArray(saved) ? saved.filter(isRound) : []);
   }
 }
 

@@ -10,23 +10,32 @@ import type { PickRanker } from './pick-ranker.ts';
  */
 function svdRanker(recommender: Recommender): PickRanker {
   return {
-    rank(listener, options) {
-      // SVD reads stars only: weight-only entries (a taste start's prior) say nothing to it.
-      const rated = Array.from(listener.trackIds).flatMap((trackId, i) =>
-        Number.isFinite(listener.ratings[i]) ? [{ trackId, rating: listener.ratings[i] }] : [],
-      );
-      const stars = { trackIds: rated.map((r) => r.trackId), ratings: rated.map((r) => r.rating) };
+    shortlist(listener, options) {
+      // SVD reads stars only: weight-only entries (a played song, a taste start's prior) say
+      // nothing to it, but as inputs of the listener's they are never ranked either.
+      const ids = Array.from(listener.trackIds);
+      const hasStars = (i: number) => Number.isFinite(listener.ratings[i]);
+      const stars = {
+        trackIds: ids.filter((_, i) => hasStars(i)),
+        ratings: ids.flatMap((_, i) => (hasStars(i) ? [listener.ratings[i]] : [])),
+      };
+      const weightOnly = ids.filter((_, i) => !hasStars(i));
       const { recommendations } = recommender.recommend(stars, {
         ...appFoldInOptions,
         count: options.count,
-        ...(options.exclude === undefined ? {} : { exclude: options.exclude }),
+        exclude: [...(options.exclude ?? []), ...weightOnly],
       });
+      const byTrack = new Map(recommendations.map((r) => [r.trackId, r]));
       return {
-        items: recommendations.map((r) => ({
-          trackId: r.trackId,
-          score: r.score,
-          contributions: r.contributions.map((c) => ({ ...c, weight: c.rating })),
-        })),
+        items: recommendations.map((r) => ({ trackId: r.trackId, score: r.score })),
+        explain(trackId) {
+          const explained = byTrack.get(trackId);
+          if (explained === undefined)
+            throw new RangeError(`track ${trackId} is not on the shortlist`);
+          return {
+            contributions: explained.contributions.map((c) => ({ ...c, weight: c.rating })),
+          };
+        },
       };
     },
   };

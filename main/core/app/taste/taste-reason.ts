@@ -7,9 +7,10 @@ import type { PriorEntry } from './taste-prior.ts';
 
 /**
  * Names the part of the taste behind a pick — "Because you like folk" — when the taste start's
- * prior is what pushes it most (its largest term beats every liked song's) or no liked song
- * speaks for it. It names the pick's own liked genre, artist or decade if it has one, else what
- * the strongest prior song stands for. A prior song is never cited as "because you liked".
+ * prior is what pushes it most (its largest term beats every liked or loved song's) or no such
+ * song speaks for it. It names the pick's own liked genre, artist or decade if it has one, else
+ * what the strongest prior song stands for; that song is the reason's track. A prior song is
+ * never cited as "because you liked": it carries no stars.
  */
 export function tasteReason(
   taste: Taste,
@@ -19,7 +20,7 @@ export function tasteReason(
   trackId: number,
   terms: readonly Contribution[],
   reasons: readonly PickReason[],
-) => string | undefined {
+) => PickReason | undefined {
   const byTrack = new Map(prior.map((p) => [p.trackId, p]));
   return (trackId, terms, reasons) => {
     let top: { entry: PriorEntry; contribution: number } | undefined;
@@ -29,9 +30,17 @@ export function tasteReason(
         top = { entry, contribution: term.contribution };
     }
     if (top === undefined) return undefined;
-    const bestLiked = reasons.find((r) => r.kind === 'liked')?.contribution ?? 0;
-    if (bestLiked > top.contribution) return undefined;
+    const ownBest =
+      reasons.find((r) => r.kind === 'liked' || r.kind === 'played')?.contribution ?? 0;
+    if (ownBest > top.contribution) return undefined;
     const track = trackOf(trackId);
-    return (track === undefined ? undefined : likedTrait(track, taste)) ?? top.entry.trait;
+    return {
+      kind: 'likedTrait',
+      trackId: top.entry.trackId,
+      stars: null,
+      plays: null,
+      trait: (track === undefined ? undefined : likedTrait(track, taste)) ?? top.entry.trait,
+      contribution: top.contribution,
+    };
   };
 }

@@ -55,12 +55,26 @@ export interface RankerEngine {
   baseline(item: number): number;
 }
 
+/** The top items before any is explained: what a caller that keeps only a few starts from. */
+export interface Shortlist {
+  /** Best first; `score` is the one the order was taken from. */
+  readonly items: readonly { readonly trackId: number; readonly score: number }[];
+  readonly unknownTrackIds: readonly number[];
+  /** One listed item's score split exactly by input, as {@link Ranker.rank} gives it. */
+  explain(trackId: number): RankedItem;
+}
+
 export interface Ranker {
   readonly model: RankingModel;
   /** Folds `listener` in and returns every item's score, dense order (a reused buffer). */
   scores(listener: RankingListener): Float32Array | Float64Array;
   /** Folds `listener` in and returns the top `count` unrated, unexcluded items, explained. */
   rank(listener: RankingListener, options?: RankOptions): RankResult;
+  /**
+   * The same items as {@link rank}, in the same order, each explained only when asked: an
+   * explanation costs a solve per item, and the picks keep 3 of 50 candidates.
+   */
+  shortlist(listener: RankingListener, options?: RankOptions): Shortlist;
 }
 
 /**
@@ -74,6 +88,11 @@ export function createRanker(model: RankingModel): Ranker {
     model,
     scores: (listener) => engine.fold(listenerInput(model.itemIds, listener, mapping)).scores,
     rank(listener, options = {}) {
+      const shortlist = ranker.shortlist(listener, options);
+      const items = shortlist.items.map((item) => shortlist.explain(item.trackId));
+      return { items, unknownTrackIds: shortlist.unknownTrackIds };
+    },
+    shortlist(listener, options = {}) {
       const input = listenerInput(model.itemIds, listener, mapping);
       const folded = engine.fold(input);
       const skip = new Uint8Array(model.itemIds.length);
@@ -83,8 +102,21 @@ export function createRanker(model: RankingModel): Ranker {
         if (item >= 0) skip[item] = 1;
       }
       const top = topIndices(folded.scores, options.count ?? 10, skip);
-      const items = Array.from(top, (item) => explain(model, engine, input, folded, item));
-      return { items, unknownTrackIds: input.unknownTrackIds };
+      // The scores buffer is reused by the next fold-in: copy out what the list needs now.
+      const items = Array.from(top, (item) => ({
+        trackId: model.itemIds[item],
+        score: folded.scores[item],
+      }));
+      const listed = new Set(top);
+      return {
+        items,
+        unknownTrackIds: input.unknownTrackIds,
+        explain(trackId) {
+          const item = denseIndexOf(model.itemIds, trackId);
+          if (!listed.has(item)) throw new RangeError(`track ${trackId} is not on the shortlist`);
+          return explain(model, engine, input, folded, item);
+        },
+      };
     },
   };
   // A few throwaway rankings compile the code paths, so the first listener does not pay.

@@ -56,7 +56,8 @@ export interface RankingListener {
   /**
    * Signed strengths used as x_j instead of the mapped stars (for listening history: a song
    * played often, or skipped; for a taste start's prior). Same length as trackIds when given;
-   * a NaN entry means "map this entry's stars", so rated songs and weighted ones can mix.
+   * NaN where the stars are to be mapped as usual, so one listener can mix rated and weighted
+   * songs.
    */
   readonly weights?: ArrayLike<number>;
 }
@@ -93,8 +94,8 @@ export function listenerInput(
     const trackId = trackIds[r];
     if (seen.has(trackId)) throw new RangeError(`track ${trackId} is given twice`);
     seen.add(trackId);
-    const given = weights?.[r];
-    const isMapped = given === undefined || Number.isNaN(given);
+    const given = weights === undefined ? NaN : weights[r];
+    const isMapped = Number.isNaN(given);
     const x = isMapped ? inputWeight(ratings[r], mapping) : given;
     if (!Number.isFinite(x) || (isMapped && !Number.isFinite(ratings[r]))) {
       throw new RangeError(`input of track ${trackId} is not finite`);

@@ -24,8 +24,9 @@ export class RatingRound {
   /** The ids on screen: a replacement or a new round must not offer these again. */
   readonly trackIds = $derived(this.cards.map((card) => card.track.id));
 
-  constructor(tracks: readonly TrackView[]) {
-    this.cards = tracks.map((track) => ({ track, stars: undefined }));
+  /** `stars[i]`, when given, is the card's stars so far (a round dealt again after a reload). */
+  constructor(tracks: readonly TrackView[], stars: readonly (number | null)[] = []) {
+    this.cards = tracks.map((track, i) => ({ track, stars: stars[i] ?? undefined }));
   }
 
   /**
@@ -44,6 +45,11 @@ export class RatingRound {
     this.cards = this.cards.map((card) =>
       card.track.id === trackId ? { track: replacement, stars: undefined } : card,
     );
+  }
+
+  /** The round as the core keeps it between visits: every card, rated or not, in order. */
+  draft(): { trackId: number; stars: number | null }[] {
+    return this.cards.map((card) => ({ trackId: card.track.id, stars: card.stars ?? null }));
   }
 
   /** The ratings to submit: one per rated card, in screen order. */

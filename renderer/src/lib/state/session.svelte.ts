@@ -34,6 +34,8 @@ export class Session {
   skippingId = $state<number | null>(null);
   /** The pick being rated or hidden from the results, until the new list arrives. */
   changingPickId = $state<number | null>(null);
+  /** Ratings the Start over just done set aside, which Undo brings back (0: no Undo). */
+  undoableStartOver = $state(0);
 
   readonly canSubmit = $derived(
     this.view === 'rating' && this.skippingId === null && (this.round?.canSubmit ?? false),
@@ -47,6 +49,8 @@ export class Session {
   #retry: (() => Promise<void>) | null = null;
   /** Bumped by every step that changes the view, so a late answer to an older step is dropped. */
   #step = 0;
+  /** The round in progress is saved in the core one write after another, never out of order. */
+  #draftSaves: Promise<void> = Promise.resolve();
 
   constructor(api: EarshotApi) {
     this.#api = api;
@@ -63,11 +67,12 @@ export class Session {
     if (!state.ok) return this.#fail(state.error, () => this.start());
     this.listenerRatings = state.value.listenerRatings;
     this.training.state = state.value.training;
-    await this.#deal();
+    if (!(await this.#resume(step))) await this.#deal();
   }
 
   rate(trackId: number, stars: number): void {
     this.round?.rate(trackId, stars);
+    this.#saveDraft();
   }
 
   /** "Don't know it": swaps the song for another in the same place; other cards keep their stars. */
@@ -84,8 +89,10 @@ export class Session {
     });
     this.skippingId = null;
     if (round !== this.round) return;
-    if (result.ok) round.replace(trackId, result.value);
-    else if (result.error.code === 'nothing-to-rate') {
+    if (result.ok) {
+      round.replace(trackId, result.value);
+      this.#saveDraft();
+    } else if (result.error.code === 'nothing-to-rate') {
       this.notice = 'There is no other song left to offer. Give this one your best guess.';
     } else this.notice = result.error.message;
   }
@@ -104,6 +111,8 @@ export class Session {
       });
     }
     this.listenerRatings = saved.value.listenerRatings;
+    this.undoableStartOver = 0;
+    this.#saveDraft([]);
     await this.#recommend();
   }
 
@@ -121,7 +130,10 @@ export class Session {
   async ratePick(trackId: number, stars: number): Promise<void> {
     await this.#changePick(trackId, async () => {
       const saved = await this.#api.submitRatings({ ratings: [{ trackId, stars }] });
-      if (saved.ok) this.listenerRatings = saved.value.listenerRatings;
+      if (saved.ok) {
+        this.listenerRatings = saved.value.listenerRatings;
+        this.undoableStartOver = 0;
+      }
       return saved;
     });
   }
@@ -131,7 +143,10 @@ export class Session {
     await this.#changePick(trackId, () => this.#api.notInterested({ trackId }));
   }
 
-  /** Forgets every rating of this listener and deals a fresh round. */
+  /**
+   * Sets every rating of this listener aside and deals a fresh round; until they rate again,
+   * {@link undoStartOver} brings the ratings back. The page asks first.
+   */
   async startOver(): Promise<void> {
     const step = this.#begin('loading');
     const result = await this.#api.startOver();
@@ -141,6 +156,30 @@ export class Session {
     this.recommendations = [];
     this.#skippedIds = [];
     await this.#deal();
+    this.undoableStartOver = result.value.removed;
+  }
+
+  /** Undo after Start over: the ratings set aside come back, and so do their picks. */
+  async undoStartOver(): Promise<void> {
+    const undone = await this.#api.undoStartOver();
+    this.undoableStartOver = 0;
+    if (!undone.ok) {
+      this.notice = undone.error.message;
+      return;
+    }
+    this.listenerRatings = undone.value.listenerRatings;
+    this.#saveDraft([]);
+    await this.#recommend();
+  }
+
+  /**
+   * Ratings changed on another page (search to rate, Your ratings): the count follows, a Start
+   * over can no longer be undone from here, and picks on screen are made again.
+   */
+  async ratingsChangedElsewhere(listenerRatings: number): Promise<void> {
+    this.listenerRatings = listenerRatings;
+    this.undoableStartOver = 0;
+    if (this.view === 'results') await this.#recommend();
   }
 
   /**
@@ -161,6 +200,19 @@ export class Session {
     ) {
       await this.#recommend();
     }
+  }
+
+  /**
+   * A taste start was saved: a round nobody has rated yet is dealt again, drawn from the taste;
+   * a round with stars stays (it is kept for a reload too), and the next one draws from it.
+   */
+  async tasteChanged(): Promise<void> {
+    const round = this.round;
+    if (this.view === 'rating' && round !== null && round.ratedCount > 0) {
+      this.notice = 'Your next round will draw from your taste.';
+      return;
+    }
+    await this.#deal();
   }
 
   /** After Refresh data: a listener who had heard every song gets a round of the new ones. */
@@ -190,6 +242,28 @@ export class Session {
     }
     this.round = new RatingRound(result.value);
     this.view = 'rating';
+    this.#saveDraft();
+  }
+
+  /** Deals again the round the core kept (a reload, a restart); false when there is none. */
+  async #resume(step: number): Promise<boolean> {
+    const draft = await this.#api.roundDraft();
+    if (step !== this.#step || !draft.ok || draft.value.cards.length === 0) return false;
+    const { cards } = draft.value;
+    this.round = new RatingRound(
+      cards.map((card) => card.track),
+      cards.map((card) => card.stars),
+    );
+    this.view = 'rating';
+    return true;
+  }
+
+  /** Keeps the round on screen (or `cards`) in the core, so that a reload deals it again. */
+  #saveDraft(cards = this.round?.draft() ?? []): void {
+    this.#draftSaves = this.#draftSaves.then(async () => {
+      const saved = await this.#api.saveRound({ cards });
+      if (!saved.ok) this.notice = `Your round could not be kept for later: ${saved.error.message}`;
+    });
   }
 
   async #recommend(): Promise<void> {

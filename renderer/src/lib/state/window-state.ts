@@ -4,7 +4,9 @@ import type { NavigationHost } from './navigation.svelte.ts';
 import { RefreshProgress } from './refresh-progress.svelte.ts';
 import { Session } from './session.svelte.ts';
 import { SettingsState } from './settings.svelte.ts';
+import { SongSearch } from './song-search.svelte.ts';
 import { TasteState } from './taste.svelte.ts';
+import { YourRatingsState } from './your-ratings.svelte.ts';
 
 /** Everything the window shows, over one API. */
 export interface WindowState {
@@ -12,6 +14,10 @@ export interface WindowState {
   readonly settings: SettingsState;
   readonly refresh: RefreshProgress;
   readonly navigation: Navigation;
+  /** The Your ratings page, and search to rate there and on the round. */
+  readonly yourRatings: YourRatingsState;
+  readonly ratingsSearch: SongSearch;
+  readonly roundSearch: SongSearch;
   readonly taste: TasteState;
 }
 
@@ -35,13 +41,34 @@ export function createWindowState(
   const refresh = new RefreshProgress(api, desktop, {
     onRefreshed: () => void session.catalogRefreshed(),
   });
-  // The taste start: shown on a first run; when done, back to a round (a new one from the taste).
+  // The taste start: shown on a first run; when done, back to the round (dealt from the taste
+  // unless the listener has started rating it).
   const taste = new TasteState(api, {
     onFirstRun: () => navigation.go('taste'),
     onDone: (fresh) => {
       navigation.go('round');
-      if (fresh) void session.rateMore();
+      if (fresh) void session.tasteChanged();
     },
   });
-  return { session, settings, refresh, navigation, taste };
+  // A rating given or changed on one page shows on the others.
+  const changed = (listenerRatings: number) =>
+    void session.ratingsChangedElsewhere(listenerRatings);
+  const yourRatings = new YourRatingsState(api, { onChanged: changed });
+  const ratingsSearch = new SongSearch(api, {
+    onRated: (listenerRatings) => {
+      changed(listenerRatings);
+      void yourRatings.load();
+    },
+  });
+  const roundSearch = new SongSearch(api, { onRated: changed });
+  return {
+    session,
+    settings,
+    refresh,
+    navigation,
+    yourRatings,
+    ratingsSearch,
+    roundSearch,
+    taste,
+  };
 }

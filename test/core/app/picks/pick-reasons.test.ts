@@ -21,8 +21,8 @@ describe('reasonsFor', () => {
   it('never cites a 1★ song as a "because", and says plainly when a dislike drives the pick', () => {
     const reasons = reasonsFor([term(1, 1, 0.9), term(2, 5, 0.3), term(3, 2, 0.05)], none);
     expect(reasons).toEqual([
-      { kind: 'liked', trackId: 2, stars: 5, contribution: 0.3 },
-      { kind: 'disliked', trackId: 1, stars: 1, contribution: 0.9 },
+      { kind: 'liked', trackId: 2, stars: 5, plays: null, contribution: 0.3 },
+      { kind: 'disliked', trackId: 1, stars: 1, plays: null, contribution: 0.9 },
     ]);
   });
 
@@ -32,6 +32,25 @@ describe('reasonsFor', () => {
 
   it('marks a "not interested" song as a dislike without stars', () => {
     const reasons = reasonsFor([term(7, 2, 0.4)], { notInterested: new Set([7]) });
-    expect(reasons).toEqual([{ kind: 'disliked', trackId: 7, stars: null, contribution: 0.4 }]);
+    expect(reasons).toEqual([
+      { kind: 'disliked', trackId: 7, stars: null, plays: null, contribution: 0.4 },
+    ]);
+  });
+
+  it('cites a song played often as "played", with its plays, and never one played once', () => {
+    const played = (trackId: number, weight: number, contribution: number) => ({
+      trackId,
+      rating: NaN,
+      weight,
+      contribution,
+    });
+    const reasons = reasonsFor([played(4, 0.9, 0.7), played(5, 0.2, 0.6), term(6, 4, 0.1)], {
+      notInterested: new Set<number>(),
+      loved: new Map([[4, 12]]),
+    });
+    expect(reasons).toEqual([
+      { kind: 'played', trackId: 4, stars: null, plays: 12, contribution: 0.7 },
+      { kind: 'liked', trackId: 6, stars: 4, plays: null, contribution: 0.1 },
+    ]);
   });
 });
