@@ -4,7 +4,9 @@
  * the faces do, "don't know it" presses included, for two rounds each. Targets (issue 10):
  * coherence ≥ 95 % of 50 trials, 0 reasons citing a song rated ≤ 2★.
  *
- *   node bench/personas.bench.ts [--trials 50] [--seed 1] [--samples]
+ * With --taste, each persona first gives the taste start they would (issue 13).
+ *
+ *   node bench/personas.bench.ts [--trials 50] [--seed 1] [--samples] [--taste]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +17,7 @@ import { ModelManager } from '../main/core/app/model-manager.ts';
 import { runPersonaTrials, summarise } from '../main/core/app/personas/persona-trials.ts';
 import { personaKinds } from '../main/core/app/personas/personas.ts';
 import { loadEmbeddedCatalog } from '../main/core/catalog/embedded-catalog.ts';
+import { Prng, mixSeeds } from '../main/core/random.ts';
 import { applySimulation } from '../main/core/ratings/simulation.ts';
 import { openStore } from '../main/core/store/store.ts';
 import { report } from './lib/report.ts';
@@ -22,6 +25,7 @@ import { report } from './lib/report.ts';
 const trialsArg = process.argv.indexOf('--trials');
 const trials = trialsArg > 0 ? Number(process.argv[trialsArg + 1]) : 50;
 const showSamples = process.argv.includes('--samples');
+const withTaste = process.argv.includes('--taste');
 const seedArg = process.argv.indexOf('--seed');
 const seed = seedArg > 0 ? Number(process.argv[seedArg + 1]) : 1;
 
@@ -33,11 +37,13 @@ try {
   const models = new ModelManager({ store, events: new EventHub(), retrainOnChange: false });
   const trained = await models.trainNow();
   if (!trained.ok) throw new Error(trained.error.message);
-  const service = createAppService({ store, models });
+  // The rounds' draws are seeded too, so that the same arguments give the same figures.
+  const rounds = new Prng(mixSeeds(seed, 0x9e75));
+  const service = createAppService({ store, models, random: () => rounds.nextFloat() });
   const catalog = store.tracks.list();
   for (const kind of personaKinds) {
     const started = performance.now();
-    const result = await runPersonaTrials(service, catalog, { kind, trials, seed });
+    const result = await runPersonaTrials(service, catalog, { kind, trials, seed, withTaste });
     const s = summarise(result);
     console.log(
       `\n${kind} (${trials} trials × 2 rounds, ${((performance.now() - started) / 1000).toFixed(1)} s)`,
@@ -52,6 +58,11 @@ try {
     report('lists with distinct artists', `${(s.distinctArtists * 100).toFixed(0)} %`);
     report('picks repeated from the previous round', `${s.repeatsPerList.toFixed(2)} per list`);
     report('median "don\'t know it" presses per round', `${s.medianSkips}`);
+    report(
+      'first / second list: on taste',
+      s.coherenceByRound.map((c) => `${(c * 100).toFixed(0)} %`).join(' / '),
+    );
+    report('first / second round: median presses', s.medianSkipsByRound.join(' / '));
     if (showSamples)
       for (const sample of result.samples.slice(0, 3)) {
         console.log(`  - ${sample.persona}`);

@@ -55,6 +55,14 @@ export const commands: readonly CommandEntry[] = [
     load: () => import('./commands/playlist.ts'),
   },
   {
+    name: 'taste',
+    summary:
+      'Show or set your taste start: genres you like and dislike, eras and artists you like (the first rounds and the picks use it).',
+    usage:
+      'earshot taste [--like GENRE,…] [--dislike GENRE,…] [--eras 1970s,…] [--artists NAME …] [--skip] [--clear] [--json] [--db PATH]',
+    load: () => import('./commands/taste.ts'),
+  },
+  {
     name: 'serve',
     summary:
       'Serve the app to your browser on 127.0.0.1 (the successor of the original Flask page).',

@@ -26,6 +26,8 @@ export interface MenuActions {
   readonly showHelp: () => void;
   /** View › Your ratings. */
   readonly showRatings: () => void;
+  /** File › Your taste…: the taste start's page. */
+  readonly showTaste: () => void;
   readonly openDataFolder: () => Promise<void>;
   readonly showAbout: () => Promise<void>;
 }
@@ -99,6 +101,7 @@ export function createMenuActions(deps: MenuActionDeps): MenuActions {
     newRound: () => deps.startNewRound(),
     showHelp: () => deps.showPage('help'),
     showRatings: () => deps.showPage('ratings'),
+    showTaste: () => deps.showPage('taste'),
     openDataFolder: async () => {
       const problem = await deps.openPath(deps.dataDir);
       if (problem !== '') deps.log(`cannot open ${deps.dataDir}: ${problem}`);

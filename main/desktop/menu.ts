@@ -64,6 +64,7 @@ export function buildMenuTemplate(
     label: 'File',
     submenu: [
       { label: 'New round', accelerator: 'CmdOrCtrl+N', click: run(actions.newRound) },
+      { label: 'Your taste…', click: run(actions.showTaste) },
       separator,
       {
         id: menuItemIds.refresh,

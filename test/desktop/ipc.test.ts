@@ -79,7 +79,7 @@ describe('IPC', () => {
 
   it('has a handler on the channel of every contract and desktop method, and no other', () => {
     expect([...ipcMain.handlers.keys()].sort()).toEqual(Object.values(windowChannels).sort());
-    expect(Object.keys(windowChannels)).toHaveLength(31);
+    expect(Object.keys(windowChannels)).toHaveLength(33);
   });
 
   it('answers a valid request from the app window through the service', async () => {

@@ -315,6 +315,12 @@ describe('menu items reach the services', () => {
     expect(dialog.showMessageBox).not.toHaveBeenCalled();
   });
 
+  it('Your taste… opens the taste page, with no dialog of its own', async () => {
+    click(find(template, 'Your taste…'));
+    await vi.waitFor(() => expect(showPage).toHaveBeenCalledWith('taste'));
+    expect(dialog.showMessageBox).not.toHaveBeenCalled();
+  });
+
   it('About Earshot names the version', async () => {
     click(find(template, 'About Earshot'));
     await vi.waitFor(() => expect(dialog.showMessageBox).toHaveBeenCalled());

@@ -25,6 +25,7 @@ export const noActions: MenuActions & SpotifyMenuActions = {
   newRound: () => undefined,
   showHelp: () => undefined,
   showRatings: () => undefined,
+  showTaste: () => undefined,
   openDataFolder: () => Promise.resolve(),
   showAbout: () => Promise.resolve(),
   spotifySignIn: () => Promise.resolve(),

@@ -11,6 +11,7 @@ describe('menu template', () => {
     expect(labels(template)).toEqual(['File', 'editMenu', 'View', 'Spotify', 'windowMenu', 'help']);
     expect(labels(submenu(template[0]))).toEqual([
       'New round',
+      'Your taste…',
       'separator',
       'Refresh data',
       'Cancel refresh',

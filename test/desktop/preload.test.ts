@@ -52,6 +52,7 @@ describe('preload', () => {
     expect(withoutRequest.sort()).toEqual(
       [
         'getState',
+        'getTaste',
         'startOver',
         'undoStartOver',
         'roundDraft',

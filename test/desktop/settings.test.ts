@@ -170,7 +170,7 @@ describe('settings', () => {
       vault: new CredentialVault(store.settings, await fakeSecrets()),
     });
     expect(settings.read()).toEqual({
-      preferences: { songsToRate: 5, recommendations: 3, strategy: 'random', diversity: 0.1 },
+      preferences: { songsToRate: 5, recommendations: 3, strategy: 'adaptive', diversity: 0.1 },
       spotify: { hasSpotifyCredentials: false, sources: [] },
       model: defaultModelParameters,
     });

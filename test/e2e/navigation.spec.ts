@@ -19,6 +19,7 @@ test('the top bar opens Help at its own address; Back returns to the round as it
   await expect(nav.getByRole('link', { name: 'Help' })).toHaveAttribute('aria-current', 'page');
   await expect(page.getByRole('heading', { level: 2 })).toHaveText([
     'A round',
+    'Your taste',
     'Your ratings',
     'How the picks are chosen',
     'History and playlists',

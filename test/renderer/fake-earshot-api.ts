@@ -22,6 +22,8 @@ import type {
   Preferences,
   RecommendationView,
   Result,
+  Taste,
+  TasteView,
   TrackView,
 } from '../../main/core/contract/index.ts';
 
@@ -61,6 +63,8 @@ export class FakeEarshot {
     strategy: 'random',
     diversity: 0.1,
   };
+  /** The taste start as stored; `shouldAsk` follows the core's rule. */
+  taste: Taste = { likedGenres: [], dislikedGenres: [], decades: [], artists: [], skipped: false };
   /** Songs marked "not interested": never recommended again. */
   readonly hidden = new Set<number>();
   /** The listener's Spotify account. */
@@ -295,6 +299,18 @@ export class FakeEarshot {
         const text = `#EXTM3U\n#PLAYLIST:${name}\n`;
         return { fileName: `earshot-${name}.${format}`, mimeType: 'text/plain', text, tracks: 0 };
       }),
+    getTaste: () => this.#answer('getTaste', undefined, () => this.#tasteView()),
+    setTaste: (request) =>
+      this.#answer('setTaste', request, (taste) => {
+        const unknown = taste.likedGenres.find((g) => !['rock', 'folk', 'jazz'].includes(g));
+        if (unknown !== undefined)
+          return failure(
+            'invalid-request',
+            `likedGenres: no song in the catalog has "${unknown}".`,
+          );
+        this.taste = taste;
+        return this.#tasteView();
+      }),
     on: (event, listener) => this.subscribe(event, listener),
   };
 
@@ -329,6 +345,22 @@ export class FakeEarshot {
       ratings,
       yourStars: [],
     });
+  }
+
+  #tasteView(): TasteView {
+    const { likedGenres, dislikedGenres, decades, artists } = this.taste;
+    return {
+      taste: this.taste,
+      choices: {
+        genres: ['rock', 'folk', 'jazz'].map((name, i) => ({ name, songs: 10 - i })),
+        decades: [1970, 1980].map((decade) => ({ decade, songs: 5 })),
+        artists: ['Artist 0', 'Artist 1', 'Beyoncé'].map((name) => ({ name, songs: 3 })),
+      },
+      shouldAsk:
+        this.ratings.size === 0 &&
+        !this.taste.skipped &&
+        likedGenres.length + dislikedGenres.length + decades.length + artists.length === 0,
+    };
   }
 
   /** A desktop method (see fake-desktop-api.ts), logged, failed and checked like the others. */
@@ -411,6 +443,7 @@ export class FakeEarshot {
                   track: favourite,
                   stars: favouriteStars,
                   plays: null,
+                  trait: null,
                   sharedGenres: track.genres.filter((g) => favourite.genres.includes(g)),
                   contribution: 0.5,
                 },

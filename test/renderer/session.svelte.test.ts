@@ -57,7 +57,18 @@ describe('Session: a rating round', () => {
 
     expect(cardIds(session)).toEqual([1, 2, 6, 4, 5]);
     expect(session.round?.cards.map((card) => card.stars)).toEqual([5, 2, undefined, 1, undefined]);
-    expect(earshot.callsTo('skipSong')).toEqual([{ trackId: 3, exclude: [1, 2, 3, 4, 5] }]);
+    // The stars given so far go along: the adaptive strategy looks near the songs rated.
+    expect(earshot.callsTo('skipSong')).toEqual([
+      {
+        trackId: 3,
+        exclude: [1, 2, 3, 4, 5],
+        rated: [
+          { trackId: 1, stars: 5 },
+          { trackId: 2, stars: 2 },
+          { trackId: 4, stars: 1 },
+        ],
+      },
+    ]);
   });
 
   it('never brings back a skipped song, in this round or the next', async () => {
@@ -65,7 +76,11 @@ describe('Session: a rating round', () => {
     await session.skip(1);
     await session.skip(6);
     expect(cardIds(session)).toEqual([7, 2, 3, 4, 5]);
-    expect(earshot.callsTo('skipSong')[1]).toEqual({ trackId: 6, exclude: [6, 2, 3, 4, 5, 1] });
+    expect(earshot.callsTo('skipSong')[1]).toEqual({
+      trackId: 6,
+      exclude: [6, 2, 3, 4, 5, 1],
+      rated: [],
+    });
 
     rateAll(session);
     await session.submit();
@@ -147,6 +162,39 @@ describe('Session: recommendations', () => {
     expect(session.view).toBe('rating');
     expect(cardIds(session)).toEqual([1, 2, 3, 4, 5]);
     expect(session.round?.ratedCount).toBe(0);
+  });
+});
+
+describe('Session: a taste start saved', () => {
+  it('deals a round nobody has rated yet again, from the taste, and keeps it for a reload', async () => {
+    const { session, earshot } = await startSession();
+    expect(earshot.callsTo('songsToRate')).toHaveLength(1);
+    await session.tasteChanged();
+    expect(earshot.callsTo('songsToRate')).toHaveLength(2);
+    expect(session.view).toBe('rating');
+    await settle();
+    expect(earshot.draft.map((card) => card.trackId)).toEqual(cardIds(session));
+  });
+
+  it('keeps a round with stars as it is, and says the next one follows the taste', async () => {
+    const { session, earshot } = await startSession();
+    session.rate(1, 5);
+    session.rate(2, 3);
+    await session.tasteChanged();
+    expect(earshot.callsTo('songsToRate')).toHaveLength(1);
+    expect(session.round?.cards.map((card) => card.stars)).toEqual([
+      5,
+      3,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(session.notice).toBe('Your next round will draw from your taste.');
+    await settle();
+    expect(earshot.draft.slice(0, 2)).toEqual([
+      { trackId: 1, stars: 5 },
+      { trackId: 2, stars: 3 },
+    ]);
   });
 });
 

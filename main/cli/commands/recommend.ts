@@ -37,8 +37,8 @@ function describe(track: TrackView): string {
 }
 
 /**
- * "because you liked X ★★★★★ (punk, rock)", "because you often play X (12 plays) (punk)" or
- * "you didn't like Y ★☆☆☆☆".
+ * "because you liked X ★★★★★ (punk, rock)", "because you often play X (12 plays) (punk)",
+ * "because you like folk" (the taste start) or "you didn't like Y ★☆☆☆☆".
  */
 function formatReason(reason: RecommendationView['reasons'][number]): string {
   const rated = reason.stars === null ? '(not interested)' : ratedStars(reason.stars);
@@ -47,6 +47,7 @@ function formatReason(reason: RecommendationView['reasons'][number]): string {
     const plays = reason.plays ?? 0;
     return `because you often play ${reason.track.title} (${plural(plays, 'play')})${genres}`;
   }
+  if (reason.kind === 'likedTrait') return `because you like ${reason.trait ?? reason.track.title}`;
   return reason.kind === 'liked'
     ? `because you liked ${reason.track.title} ${rated}${genres}`
     : `you didn't like ${reason.track.title} ${rated}`;

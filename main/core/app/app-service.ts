@@ -21,6 +21,7 @@ import { PicksMemo } from './picks/picks-memo.ts';
 import { readRoundDraft, saveRound } from './round-draft.ts';
 import { SongPool } from './song-pool.ts';
 import { saveRatings, startOver, undoStartOver } from './start-over.ts';
+import { saveTaste, tasteView } from './taste/taste-use-case.ts';
 import { YourRatings } from './your-ratings.ts';
 import { spotifyAccountHandlers } from './spotify-account-use-case.ts';
 import type { SpotifyAccount } from '../spotify/account/spotify-account.ts';
@@ -79,8 +80,8 @@ function createHandlers(
       listenerRatings: listener.ratings().length,
       preferences: readPreferences(store),
     }),
-    songsToRate: (request) => pool.songsToRate(request, readPreferences(store)),
-    skipSong: (request) => pool.replacement(request),
+    songsToRate: (request) => pool.songsToRate(request, readPreferences(store), models),
+    skipSong: (request) => pool.replacement(request, readPreferences(store), models),
     submitRatings: (request) => {
       pool.requireKnown(request.ratings.map((r) => r.trackId));
       saveRatings(store, listener, request.ratings);
@@ -105,6 +106,12 @@ function createHandlers(
     startOver: () => startOver(store, listener),
     setPreferences: (request) => writePreferences(store, request),
     importHistory: (request) => importHistory(store, request),
+    getTaste: () => tasteView(store, [...pool.tracks().values()], listener.ratings().length),
+    setTaste: (request) => {
+      const tracks = [...pool.tracks().values()];
+      saveTaste(store, tracks, request);
+      return tasteView(store, tracks, listener.ratings().length);
+    },
     searchTracks: (request) => yours.search(request),
     listRatings: (request) => yours.list(request),
     rateSong: (request) => yours.rate(request),

@@ -1,4 +1,7 @@
-import type { RecommendationView, RecommendResponse } from '../contract/index.ts';
+import type { RecommendationView, RecommendResponse, Taste } from '../contract/index.ts';
+import { tastePrior } from './taste/taste-prior.ts';
+import { tasteReason } from './taste/taste-reason.ts';
+import { readTaste } from './taste/taste-settings.ts';
 import type { LocalListener } from './local-listener.ts';
 import type { ModelSource } from './model-source.ts';
 import { choosePicks } from './picks/choose-picks.ts';
@@ -13,7 +16,7 @@ import type { SongPool } from './song-pool.ts';
 
 /**
  * Whose picks: their ratings, what they hid, what they played, and (the local listener only)
- * their past lists.
+ * their past lists and taste start.
  */
 export interface PicksProfile {
   readonly ratings: readonly { trackId: number; rating: number; ratedAt: number }[];
@@ -21,6 +24,8 @@ export interface PicksProfile {
   readonly listening: readonly PlayedSong[];
   /** Absent: the lists are neither rotated nor remembered (another listener's picks). */
   readonly history?: PickHistory;
+  /** The local listener's taste start, as a prior (see taste/taste-prior.ts). */
+  readonly taste?: Taste;
 }
 
 export interface PicksOptions {
@@ -52,6 +57,7 @@ function toView(pick: Pick, pool: SongPool): RecommendationView {
         track: cited,
         stars: reason.stars,
         plays: reason.plays,
+        trait: reason.trait ?? null,
         sharedGenres: sharedGenres(track.genres, cited.genres),
         contribution: reason.contribution,
       };
@@ -72,9 +78,28 @@ function picksFrom(
   trainedAt: number,
   options: PicksOptions,
 ): RecommendResponse {
-  const { ratings, hidden, listening, history } = profile;
-  const key = ratingsKey(ratings, hidden, listening);
+  const { ratings, hidden, listening, history, taste } = profile;
+  const prior =
+    taste === undefined
+      ? []
+      : tastePrior(taste, [...pool.tracks().values()], {
+          popularity: pool.ratingCounts(),
+          ratings: ratings.length,
+          // The listener's own input wins over the taste's (see choosePicks).
+          skip: new Set([
+            ...ratings.map((r) => r.trackId),
+            ...hidden,
+            ...listening.map((s) => s.trackId),
+          ]),
+        });
+  // The prior is an input of the list like a rating: a changed taste makes a new list.
+  const key =
+    ratingsKey(ratings, hidden, listening) + prior.map((p) => `~${p.trackId}:${p.weight}`).join('');
   const picks = choosePicks({
+    prior,
+    ...(taste === undefined
+      ? {}
+      : { tasteReason: tasteReason(taste, prior, (id) => pool.tracks().get(id)) }),
     models: pickModels,
     ratings,
     hidden,
@@ -137,12 +162,14 @@ export async function recommendFor(
       hidden: listener.hidden(),
       listening: listener.listening(now),
       shown: history.rounds(),
+      taste: readTaste(pool.store),
+      popularity: pool.ratingCounts(),
     }),
     now,
   );
   if (answer !== undefined) return answer;
-  const { ratings, hidden, listening } = inputs;
-  const profile = { ratings, hidden, listening, history };
+  const { ratings, hidden, listening, taste } = inputs;
+  const profile = { ratings, hidden, listening, history, taste };
   const fresh = picksFrom(profile, pool, pickModels, inputs.trainedAt, options);
   recordPickSet(pool.store, profile, fresh.recommendations);
   // Keyed on the history as this answer left it, which is what the next request reads.

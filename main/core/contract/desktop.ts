@@ -87,7 +87,7 @@ export function parseDesktopRequest<K extends DesktopMethodName>(
  * The window's pages, each at its own address (`#/help`) so that Back, a reload and a bookmark
  * keep it; the menu opens them with `page:open`. `round` is the rating round and its picks.
  */
-export const pageName = z.enum(['round', 'ratings', 'history', 'help']);
+export const pageName = z.enum(['round', 'taste', 'ratings', 'history', 'help']);
 export type PageName = z.infer<typeof pageName>;
 
 /** Pushed from the main process to the desktop window only. */

@@ -18,5 +18,6 @@ export * from './methods.ts';
 export * from './pick-sets.ts';
 export * from './requests.ts';
 export * from './spotify-account.ts';
+export * from './taste.ts';
 export * from './views.ts';
 export * from './your-ratings.ts';

@@ -15,6 +15,8 @@ export const limits = {
   ratingsPage: { min: 1, max: 500, isWhole: true },
   /** Variety among the picks (maximal marginal relevance's λ). */
   diversity: { min: 0, max: 1, isWhole: false },
+  /** Genres or artists one taste may list. */
+  tasteChoices: { max: 200 },
   /** Track ids one request may list as already on screen. */
   excludedTracks: { max: 1000 },
   /** Latent factors k. */

@@ -62,6 +62,7 @@ import {
   searchTracksResponse,
   undoStartOverResponse,
 } from './your-ratings.ts';
+import { tasteRequest, tasteView } from './taste.ts';
 import { z } from './zod.ts';
 
 export const methods = {
@@ -159,6 +160,8 @@ export const methods = {
     request: savePlaylistRequest,
     response: savedPlaylist,
   },
+  getTaste: { channel: 'taste:get', request: noRequest, response: tasteView },
+  setTaste: { channel: 'taste:set', request: tasteRequest, response: tasteView },
 } as const satisfies MethodTable;
 
 export type MethodName = keyof typeof methods;

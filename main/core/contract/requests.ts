@@ -13,20 +13,27 @@ export const songsToRateRequest = optionalRequest({
 });
 export type SongsToRateRequest = z.output<typeof songsToRateRequest>;
 
-export const skipRequest = strictRequest({
-  /** The song the listener does not know. */
-  trackId,
-  /** Songs on screen, never the replacement. */
-  exclude: trackIds.default([]),
-});
-export type SkipRequest = z.output<typeof skipRequest>;
-
 export const songRating = strictRequest({
   trackId,
   /** Whole stars. */
   stars: numberIn(limits.stars),
 });
 export type SongRating = z.output<typeof songRating>;
+
+export const skipRequest = strictRequest({
+  /** The song the listener does not know. */
+  trackId,
+  /** Songs on screen, never the replacement. */
+  exclude: trackIds.default([]),
+  /** Songs on screen already rated, not yet submitted: the `adaptive` strategy looks near them. */
+  rated: z
+    .array(songRating, { error: `must be a list of at most ${limits.songsToRate.max} ratings` })
+    .max(limits.songsToRate.max, {
+      error: `must be a list of at most ${limits.songsToRate.max} ratings`,
+    })
+    .default([]),
+});
+export type SkipRequest = z.output<typeof skipRequest>;
 
 const ratingsError = `must be a list of ${limits.songsToRate.min} to ${limits.songsToRate.max} ratings`;
 export const submitRatingsRequest = strictRequest({

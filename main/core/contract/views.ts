@@ -20,17 +20,24 @@ export type TrackView = z.infer<typeof trackView>;
 
 /**
  * Why a song is picked: a song the listener liked that pushed it up ("because you liked X"), a
- * song their listening history says they play often ("because you often play X"), or a song
- * they disliked whose pull away from its neighbours drives the pick ("…and you didn't like Y").
- * A 3-star, disliked or once-played song is never given as a "because".
+ * song their listening history says they play often ("because you often play X"), a part of
+ * their taste start ("because you like folk"), or a song they disliked whose pull away from its
+ * neighbours drives the pick ("…and you didn't like Y"). A 3-star, disliked or once-played song
+ * is never given as a "because".
  */
 export const recommendationReason = z.object({
-  kind: z.enum(['liked', 'played', 'disliked']),
+  kind: z.enum(['liked', 'played', 'likedTrait', 'disliked']),
+  /** The song cited; for `likedTrait`, the best-known song of the taste that pushed most. */
   track: trackView,
-  /** The listener's stars; null for a song they marked "not interested" or only played. */
+  /**
+   * The listener's stars; null for a song they marked "not interested" or only played, and for
+   * a `likedTrait` reason's song.
+   */
   stars: z.number().nullable(),
   /** How often they played a `played` song; null otherwise. */
   plays: z.number().nullable(),
+  /** The liked genre, artist or decade a `likedTrait` reason names ("folk"); null otherwise. */
+  trait: z.string().nullable(),
   /** Genres the pick shares with this song, in the pick's order. */
   sharedGenres: z.array(z.string()).readonly(),
   /** This song's exact term in the ranking model's score for the pick. */
@@ -50,7 +57,7 @@ export const recommendationView = z.object({
   /** Expected stars on the 1–5 scale: SVD's estimate, calibrated on held-out ratings. */
   predictedStars: z.number(),
   confidence: pickConfidence,
-  /** Up to two, the strongest first; empty when no liked song speaks for the pick. */
+  /** Up to two, the strongest first; empty when nothing the listener told speaks for the pick. */
   reasons: z.array(recommendationReason).readonly(),
 });
 export type RecommendationView = z.infer<typeof recommendationView>;
@@ -82,8 +89,13 @@ export const modelInfo = z.object({
 });
 export type ModelInfo = z.infer<typeof modelInfo>;
 
-export const ratingStrategy = z.enum(['random', 'smart'], {
-  error: 'must be "random" or "smart"',
+/**
+ * How a round's songs are chosen: `random` (the original), `smart` (well-known songs that split
+ * opinion), `entropy` (Rashid et al.'s popularity × entropy) or `adaptive` (songs the listener
+ * likely knows, given what they rated and did not know; the default, see the README).
+ */
+export const ratingStrategy = z.enum(['random', 'smart', 'entropy', 'adaptive'], {
+  error: 'must be "random", "smart", "entropy" or "adaptive"',
 });
 export type RatingStrategy = z.infer<typeof ratingStrategy>;
 

@@ -1,6 +1,13 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { UserKind } from './user-repository.ts';
 
+/** Shannon entropy in bits of a histogram whose bins add up to `total`. */
+function entropyOf(histogram: readonly number[], total: number): number {
+  let bits = 0;
+  for (const n of histogram) if (n > 0) bits -= (n / total) * Math.log2(n / total);
+  return bits;
+}
+
 export interface RatingInput {
   readonly userId: number;
   readonly trackId: number;
@@ -143,18 +150,30 @@ export class RatingRepository {
       .all(after?.userRowId ?? -1, after?.trackRowId ?? -1, limit) as ExportedRating[];
   }
 
-  /** Per track: how many ratings, their mean and standard deviation (one scan of the table). */
-  statsByTrack(): Map<number, { count: number; mean: number; sd: number }> {
+  /**
+   * Per track: how many ratings, their mean and standard deviation, and the entropy (bits) of
+   * their histogram in whole stars (half stars round up), in one scan of the table.
+   */
+  statsByTrack(): Map<number, { count: number; mean: number; sd: number; entropy: number }> {
     const rows = this.#db
       .prepare(
-        'SELECT track_id, count(*), avg(rating), avg(rating * rating) FROM ratings GROUP BY track_id',
+        `SELECT track_id, count(*), avg(rating), avg(rating * rating),
+                sum(rating < 1.5), sum(rating >= 1.5 AND rating < 2.5),
+                sum(rating >= 2.5 AND rating < 3.5), sum(rating >= 3.5 AND rating < 4.5),
+                sum(rating >= 4.5)
+         FROM ratings GROUP BY track_id`,
       )
       .raw()
-      .all() as [number, number, number, number][];
+      .all() as number[][];
     return new Map(
-      rows.map(([trackId, count, mean, meanSquare]) => [
+      rows.map(([trackId, count, mean, meanSquare, ...histogram]) => [
         trackId,
-        { count, mean, sd: Math.sqrt(Math.max(0, meanSquare - mean * mean)) },
+        {
+          count,
+          mean,
+          sd: Math.sqrt(Math.max(0, meanSquare - mean * mean)),
+          entropy: entropyOf(histogram, count),
+        },
       ]),
     );
   }

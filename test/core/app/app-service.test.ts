@@ -137,6 +137,8 @@ describe('the app service', () => {
       importHistory: await service.handle('importHistory', {
         files: [{ name: 'scrobbles.csv', text: 'Queen,,Bohemian Rhapsody,01 Jan 2024 10:00\n' }],
       }),
+      getTaste: await service.handle('getTaste', undefined),
+      setTaste: await service.handle('setTaste', { likedGenres: [songs[0].genres[0]] }),
       undoStartOver: await service.handle('undoStartOver', undefined),
       searchTracks: await service.handle('searchTracks', { query: 'bohemian' }),
       rateSong: await service.handle('rateSong', { trackId: songs[2].id, stars: 5 }),

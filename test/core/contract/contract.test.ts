@@ -41,6 +41,7 @@ describe('the contract', () => {
     expect(noRequestMethods.sort()).toEqual(
       [
         'getState',
+        'getTaste',
         'startOver',
         'undoStartOver',
         'roundDraft',
@@ -129,7 +130,11 @@ describe('checked requests', () => {
   it('fill in what a handler may count on', () => {
     expect(parseRequest('skipSong', { trackId: 3 })).toEqual({
       ok: true,
-      value: { trackId: 3, exclude: [] },
+      value: { trackId: 3, exclude: [], rated: [] },
+    });
+    expect(parseRequest('setTaste', {})).toEqual({
+      ok: true,
+      value: { likedGenres: [], dislikedGenres: [], decades: [], artists: [], skipped: false },
     });
   });
 

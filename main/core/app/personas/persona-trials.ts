@@ -15,6 +15,8 @@ export interface TrialOptions {
   readonly picks?: number;
   /** Give up on a round after this many "don't know it" presses. Default 400. */
   readonly maxSkips?: number;
+  /** Each persona gives their taste start first (see personas.ts); none by default. */
+  readonly withTaste?: boolean;
 }
 
 /** One list of picks as the persona judged it. */
@@ -29,6 +31,8 @@ export interface JudgedList {
   /** Picks also in the previous round's list. */
   readonly repeats: number;
   readonly skips: number;
+  /** Which rating round of the trial (0: the first) the list followed. */
+  readonly round: number;
 }
 
 export interface TrialReport {
@@ -80,6 +84,7 @@ function judge(
   rated: ReadonlyMap<number, number>,
   previous: readonly number[],
   skips: number,
+  round: number,
 ): JudgedList {
   const verdicts = picks.map((p) => persona.verdict(tracks.get(p.track.id)!));
   const loved = verdicts.filter((v) => v === 'loved').length;
@@ -92,6 +97,7 @@ function judge(
     dislikedReasons: becauses.filter((r) => (rated.get(r.track.id) ?? 5) <= 2).length,
     repeats: picks.filter((p) => previous.includes(p.track.id)).length,
     skips,
+    round,
   };
 }
 
@@ -111,6 +117,7 @@ export async function runPersonaTrials(
     const random = new Prng(options.seed * 7919 + trial);
     const persona = drawPersona(options.kind, catalog, random);
     unwrap(await service.handle('startOver', undefined));
+    unwrap(await service.handle('setTaste', options.withTaste === true ? persona.taste : {}));
     const rated = new Map<number, number>();
     let previous: number[] = [];
     for (let round = 0; round < (options.rounds ?? 2); round++) {
@@ -123,13 +130,17 @@ export async function runPersonaTrials(
       const { recommendations } = unwrap(
         await service.handle('recommend', { count: options.picks ?? 3 }),
       );
-      const judged = judge(recommendations, persona, tracks, rated, previous, skips);
+      const judged = judge(recommendations, persona, tracks, rated, previous, skips, round);
       lists.push(judged);
       if (round === 0) {
         const line = (p: RecommendationView) =>
           `${p.track.title} — ${p.track.artists[0]} [${p.track.genres.join(', ')}; ${p.track.year}] ${p.predictedStars}★` +
           p.reasons
-            .map((r) => ` ${r.kind === 'liked' ? 'because' : 'not'} ${r.track.title} ${r.stars}★`)
+            .map((r) =>
+              r.kind === 'likedTrait'
+                ? ` because you like ${r.trait}`
+                : ` ${r.kind === 'liked' ? 'because' : 'not'} ${r.track.title} ${r.stars}★`,
+            )
             .join(';');
         samples.push({ persona: persona.describe, picks: recommendations.map(line) });
       }
@@ -157,5 +168,14 @@ export function summarise(report: TrialReport) {
     dislikedReasons: report.lists.reduce((sum, l) => sum + l.dislikedReasons, 0),
     repeatsPerList: report.lists.reduce((sum, l) => sum + l.repeats, 0) / n,
     medianSkips: sorted[Math.floor(n / 2)],
+    /** Coherence and median presses of the first lists, then of the second lists. */
+    coherenceByRound: [0, 1].map((round) => {
+      const lists = judged.filter((l) => l.round === round);
+      return lists.filter((l) => l.coherent).length / Math.max(1, lists.length);
+    }),
+    medianSkipsByRound: [0, 1].map((round) => {
+      const skips = report.lists.filter((l) => l.round === round).map((l) => l.skips);
+      return skips.sort((a, b) => a - b)[Math.floor(skips.length / 2)] ?? 0;
+    }),
   };
 }

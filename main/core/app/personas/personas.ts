@@ -1,4 +1,5 @@
 import type { Track } from '../../catalog/track.ts';
+import type { TasteRequest } from '../../contract/index.ts';
 import type { Prng } from '../../random.ts';
 
 /**
@@ -10,6 +11,8 @@ export interface Persona {
   readonly describe: string;
   stars(track: Track, random: Prng): number | null;
   verdict(track: Track): 'loved' | 'disliked' | 'neutral';
+  /** What they would say on the taste start page. */
+  readonly taste: TasteRequest;
 }
 
 export type PersonaKind =
@@ -42,6 +45,7 @@ function genrePersona(loved: readonly string[], disliked: readonly string[]): Pe
     name: disliked.length > 0 ? 'loved-and-disliked-genre' : 'two-loved-genres',
     describe: `loves ${loved.join(' and ')}${disliked.length > 0 ? `, dislikes ${disliked.join(', ')}` : ''}`,
     verdict,
+    taste: { likedGenres: loved, dislikedGenres: disliked },
     stars(track, random) {
       const v = verdict(track);
       return v === 'loved' ? lovedStars(random) : v === 'disliked' ? dislikedStars(random) : null;
@@ -60,6 +64,7 @@ function eraPersona(decade: number): Persona {
     name: 'one-era',
     describe: `loves the ${decade}s, dislikes music 30+ years away from them`,
     verdict,
+    taste: { decades: [decade] },
     stars(track, random) {
       const v = verdict(track);
       if (v === 'loved') return lovedStars(random);
@@ -87,6 +92,7 @@ function artistPersona(artist: string, catalog: readonly Track[]): Persona {
     name: 'one-artist',
     describe: `loves ${artist} and songs like theirs (${[...genres].join(', ')}, same years)`,
     verdict,
+    taste: { artists: [artist] },
     stars: (track, random) => (verdict(track) === 'loved' ? lovedStars(random) : null),
   };
 }

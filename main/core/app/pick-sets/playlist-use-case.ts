@@ -47,8 +47,12 @@ function entryOf(pool: SongPool, trackId: number, note: string | null): Playlist
 /** "Predicted 4.6★ · because you liked Heroes", as the picks say it. */
 function pickNote(pick: RecommendationView): string {
   const reason = pick.reasons.find((r) => r.kind !== 'disliked');
-  const lead = reason?.kind === 'played' ? 'because you often play' : 'because you liked';
-  const because = reason === undefined ? '' : ` · ${lead} ${reason.track.title}`;
+  const because =
+    reason === undefined
+      ? ''
+      : reason.kind === 'likedTrait'
+        ? ` · because you like ${reason.trait ?? reason.track.title}`
+        : ` · because you ${reason.kind === 'played' ? 'often play' : 'liked'} ${reason.track.title}`;
   return `Predicted ${pick.predictedStars.toFixed(1)}★${because}`;
 }
 

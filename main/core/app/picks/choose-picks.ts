@@ -5,7 +5,8 @@ import type { PickConfidence } from './confidence.ts';
 import { lovedPlayStrength, playedStars, playedWeight } from './listening-input.ts';
 import type { PlayedSong } from './listening-input.ts';
 import { freshness } from './pick-history.ts';
-import type { PickRanker, RankedCandidate } from './pick-ranker.ts';
+import type { Contribution, PickRanker, RankedCandidate } from './pick-ranker.ts';
+import type { PriorEntry } from '../taste/taste-prior.ts';
 import { likedStars, reasonsFor } from './pick-reasons.ts';
 import type { PickReason } from './pick-reasons.ts';
 import { rerankPicks } from './rerank.ts';
@@ -37,6 +38,14 @@ export interface PicksRequest {
   readonly traitsOf: (trackId: number) => CandidateTraits;
   /** Earlier lists, oldest first (see `PickHistory.before`); empty for no rotation. */
   readonly shownBefore: readonly { readonly trackIds: readonly number[] }[];
+  /** A taste start's weighted songs (never a "because": they carry no stars). */
+  readonly prior?: readonly PriorEntry[];
+  /** The part of the taste to name for a pick, if the taste drives it (see taste-reason.ts). */
+  readonly tasteReason?: (
+    trackId: number,
+    contributions: readonly Contribution[],
+    reasons: readonly PickReason[],
+  ) => PickReason | undefined;
 }
 
 export interface Pick {
@@ -52,6 +61,9 @@ const hiddenAsStars = 2;
 
 /** Predicted stars below which SVD vetoes a candidate ("it's fine" is not a pick). */
 const minimumStars = 3.5;
+
+/** Reasons given per pick at most, the taste's included. */
+const maxReasons = 2;
 
 /** How many candidates the ranker hands the re-rank for each pick wanted. */
 const candidatesPerPick = 15;
@@ -69,18 +81,28 @@ export function choosePicks(request: PicksRequest): Pick[] {
   const played = listening.filter(
     (s) => !rated.has(s.trackId) && !hidden.has(s.trackId) && playedWeight(s) !== 0,
   );
+  // The listener's own input wins: a song they rated, hid or played is not also a prior song.
+  const own = new Set([...rated, ...hidden, ...listening.map((s) => s.trackId)]);
+  const prior = (request.prior ?? []).filter((p) => !own.has(p.trackId));
   const stated = ratings.length + hiddenIds.length;
+  const weighted = [...played.map(playedWeight), ...prior.map((p) => p.weight)];
   const listener = {
-    trackIds: [...ratings.map((r) => r.trackId), ...hiddenIds, ...played.map((s) => s.trackId)],
+    trackIds: [
+      ...ratings.map((r) => r.trackId),
+      ...hiddenIds,
+      ...played.map((s) => s.trackId),
+      ...prior.map((p) => p.trackId),
+    ],
     ratings: [
       ...ratings.map((r) => r.rating),
       ...hiddenIds.map(() => hiddenAsStars),
-      ...played.map(() => NaN),
+      ...weighted.map(() => NaN),
     ],
-    // Stars are mapped by the ranker (NaN here); a played song gives its signed strength.
-    ...(played.length === 0
+    // Stars are mapped by the ranker (NaN here); a played song gives its signed strength and a
+    // prior song its weight alone (see taste-prior.ts).
+    ...(weighted.length === 0
       ? {}
-      : { weights: [...Array<number>(stated).fill(NaN), ...played.map(playedWeight)] }),
+      : { weights: [...Array<number>(stated).fill(NaN), ...weighted] }),
   };
   const shortlist = models.ranker.shortlist(listener, {
     count: Math.max(50, request.count * candidatesPerPick),
@@ -112,9 +134,14 @@ export function choosePicks(request: PicksRequest): Pick[] {
   // veto candidates it expects them to find merely fine, while enough others remain.
   // Short of agreed candidates (a listener who has liked nothing yet), the rest follow by stars.
   const starsOfCandidate = (c: RankedCandidate) => starsOf.get(c.trackId)!.stars;
-  const agreed = items.filter((c) => starsOfCandidate(c) >= minimumStars);
+  // With only a taste start to go on, SVD knows nothing of the listener (its estimate is the
+  // song's average): the prior's order stands, rather than the catalog's best-rated songs.
+  // A liked rating or a loved play ends that: SVD then knows something they like.
+  const isPriorOnly =
+    prior.length > 0 && loved.size === 0 && !ratings.some((r) => r.rating >= likedStars);
+  const agreed = isPriorOnly ? items : items.filter((c) => starsOfCandidate(c) >= minimumStars);
   const rest = items
-    .filter((c) => starsOfCandidate(c) < minimumStars)
+    .filter((c) => !agreed.includes(c))
     .sort((a, b) => starsOfCandidate(b) - starsOfCandidate(a));
   const { penaltyOf, notFirst } = freshness(request.shownBefore);
   const chosen = rerankPicks(agreed.length >= request.count ? agreed : [...agreed, ...rest], {
@@ -132,11 +159,14 @@ export function choosePicks(request: PicksRequest): Pick[] {
         c.contribution > 0 &&
         ((c.rating >= likedStars && !hidden.has(c.trackId)) || loved.has(c.trackId)),
     ).length;
+    const reasons = reasonsFor(contributions, { notInterested: hidden, loved });
+    const taste = request.tasteReason?.(candidate.trackId, contributions, reasons);
     return {
       trackId: candidate.trackId,
       predictedStars: Math.round(stars * 10) / 10,
       confidence: confidenceOf(svd?.spread ?? Infinity, liked),
-      reasons: reasonsFor(contributions, { notInterested: hidden, loved }),
+      // The taste's reason beats every liked song's when given (see taste-reason.ts): first.
+      reasons: taste === undefined ? reasons : [taste, ...reasons].slice(0, maxReasons),
     };
   });
 }

@@ -8,14 +8,17 @@ const dislikedStars = 2;
 export interface PickReason {
   /**
    * `liked`: "because you liked X"; `played`: "because you often play X" (listening history);
+   * `likedTrait`: "because you like folk" (the taste start, see taste/taste-reason.ts);
    * `disliked`: "…and you didn't like Y".
    */
-  readonly kind: 'liked' | 'played' | 'disliked';
+  readonly kind: 'liked' | 'played' | 'likedTrait' | 'disliked';
   readonly trackId: number;
   /** The listener's stars; null for a song they marked "not interested" or only played. */
   readonly stars: number | null;
   /** Plays of a `played` song; null otherwise. */
   readonly plays: number | null;
+  /** What of the taste a `likedTrait` reason names ("folk", "the 1970s"); absent otherwise. */
+  readonly trait?: string;
   /** The model's exact term for this song in the pick's score (positive: it pushed the pick up). */
   readonly contribution: number;
 }

@@ -1,4 +1,4 @@
-import type { RecommendResponse } from '../../contract/index.ts';
+import type { RecommendResponse, Taste } from '../../contract/index.ts';
 import type { Track } from '../../catalog/track.ts';
 import { createChangeStamp } from '../../store/change-stamp.ts';
 import type { Store } from '../../store/store.ts';
@@ -31,10 +31,20 @@ export interface PicksInputs {
   readonly listening: readonly PlayedSong[];
   /** The lists shown lately (rotation): the stored rounds after this answer was recorded. */
   readonly shown: readonly ShownRound[];
+  /** The taste start (settings key `taste`): the prior's genres, decades and artists. */
+  readonly taste: Taste;
+  /**
+   * How many listeners rated each song, which picks the prior's best-known songs: replaced by
+   * the song pool when the number of ratings changes.
+   */
+  readonly popularity: ReadonlyMap<number, number>;
 }
 
 /** The inputs kept in the database: read again only when it may have changed. */
-export type StoredInputs = Pick<PicksInputs, 'ratings' | 'hidden' | 'listening' | 'shown'>;
+export type StoredInputs = Pick<
+  PicksInputs,
+  'ratings' | 'hidden' | 'listening' | 'shown' | 'taste' | 'popularity'
+>;
 
 const same = <T>(a: T, b: T): boolean => a === b;
 
@@ -73,6 +83,13 @@ const comparisons: {
     ),
   shown: (a, b) =>
     sameList(a, b, (x, y) => x.key === y.key && sameList(x.trackIds, y.trackIds, same)),
+  taste: (a, b) =>
+    sameList(a.likedGenres, b.likedGenres, same) &&
+    sameList(a.dislikedGenres, b.dislikedGenres, same) &&
+    sameList(a.decades, b.decades, same) &&
+    sameList(a.artists, b.artists, same) &&
+    a.skipped === b.skipped,
+  popularity: same,
 };
 
 const inputNames = Object.keys(comparisons) as (keyof PicksInputs)[];
@@ -139,6 +156,8 @@ export class PicksMemo {
           hidden: last.inputs.hidden,
           listening: last.inputs.listening,
           shown: last.inputs.shown,
+          taste: last.inputs.taste,
+          popularity: last.inputs.popularity,
         }
       : read();
     const inputs = { ...current, ...stored };

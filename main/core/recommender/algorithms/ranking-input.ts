@@ -55,8 +55,9 @@ export interface RankingListener {
   readonly ratings: ArrayLike<number>;
   /**
    * Signed strengths used as x_j instead of the mapped stars (for listening history: a song
-   * played often, or skipped). Same length as trackIds when given; NaN where the stars are to be
-   * mapped as usual, so one listener can mix rated and played songs.
+   * played often, or skipped; for a taste start's prior). Same length as trackIds when given;
+   * NaN where the stars are to be mapped as usual, so one listener can mix rated and weighted
+   * songs.
    */
   readonly weights?: ArrayLike<number>;
 }

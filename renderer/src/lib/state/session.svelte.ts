@@ -82,7 +82,11 @@ export class Session {
     this.skippingId = trackId;
     this.notice = null;
     if (!this.#skippedIds.includes(trackId)) this.#skippedIds.push(trackId);
-    const result = await this.#api.skipSong({ trackId, exclude: this.#excluding(round) });
+    const result = await this.#api.skipSong({
+      trackId,
+      exclude: this.#excluding(round),
+      rated: round.ratings(),
+    });
     this.skippingId = null;
     if (round !== this.round) return;
     if (result.ok) {
@@ -196,6 +200,19 @@ export class Session {
     ) {
       await this.#recommend();
     }
+  }
+
+  /**
+   * A taste start was saved: a round nobody has rated yet is dealt again, drawn from the taste;
+   * a round with stars stays (it is kept for a reload too), and the next one draws from it.
+   */
+  async tasteChanged(): Promise<void> {
+    const round = this.round;
+    if (this.view === 'rating' && round !== null && round.ratedCount > 0) {
+      this.notice = 'Your next round will draw from your taste.';
+      return;
+    }
+    await this.#deal();
   }
 
   /** After Refresh data: a listener who had heard every song gets a round of the new ones. */

@@ -8,6 +8,7 @@ import { RefreshProgress } from './refresh-progress.svelte.ts';
 import { Session } from './session.svelte.ts';
 import { SettingsState } from './settings.svelte.ts';
 import { SongSearch } from './song-search.svelte.ts';
+import { TasteState } from './taste.svelte.ts';
 import { YourRatingsState } from './your-ratings.svelte.ts';
 
 /** Everything the window shows, over one API. */
@@ -24,6 +25,7 @@ export interface WindowState {
   readonly history: PickHistory;
   /** Playlists out, from the results and the History page. */
   readonly playlists: PlaylistExport;
+  readonly taste: TasteState;
 }
 
 /**
@@ -50,6 +52,15 @@ export function createWindowState(
   const refresh = new RefreshProgress(api, desktop, {
     onRefreshed: () => void session.catalogRefreshed(),
   });
+  // The taste start: shown on a first run; when done, back to the round (dealt from the taste
+  // unless the listener has started rating it).
+  const taste = new TasteState(api, {
+    onFirstRun: () => navigation.go('taste'),
+    onDone: (fresh) => {
+      navigation.go('round');
+      if (fresh) void session.tasteChanged();
+    },
+  });
   // A rating given or changed on one page shows on the others.
   const changed = (listenerRatings: number) =>
     void session.ratingsChangedElsewhere(listenerRatings);
@@ -73,5 +84,6 @@ export function createWindowState(
     roundSearch,
     history,
     playlists,
+    taste,
   };
 }

@@ -136,6 +136,18 @@ describe('a remembered answer is given up when what it depends on changes', () =
 
   it('starting over', () => expectFollows((service) => service.handle('startOver', undefined)));
 
+  it('the taste start', () =>
+    expectFollows(async (service) => {
+      // Liking a genre none of the picks has, and disliking each one theirs, moves the prior.
+      const shown = value(await service.handle('recommend', {})).recommendations;
+      const theirs = new Set(shown.flatMap((p) => p.track.genres));
+      const { choices } = value(await service.handle('getTaste', undefined));
+      const other = choices.genres.find((g) => !theirs.has(g.name))!.name;
+      value(
+        await service.handle('setTaste', { likedGenres: [other], dislikedGenres: [...theirs] }),
+      );
+    }));
+
   it('a rating written by another process', () =>
     expectFollows(() => {
       const other = openStore(path);
@@ -278,6 +290,14 @@ describe('PicksMemo', () => {
       hidden: new Set([3, 4]),
       listening: [{ trackId: 5, strength: 0.5, plays: 3, skips: 0 }],
       shown: [{ key: '1:5,2:2,-3,-4', trackIds: [7, 8, 9] }],
+      taste: {
+        likedGenres: ['folk'],
+        dislikedGenres: ['metal'],
+        decades: [1970],
+        artists: ['Nick Drake'],
+        skipped: false,
+      },
+      popularity: new Map([[1, 12]]),
     };
   }
 
@@ -293,11 +313,21 @@ describe('PicksMemo', () => {
     hidden: (i) => new Set([...i.hidden].reverse()),
     listening: (i) => i.listening.map((p) => ({ ...p, strength: p.strength * 0.999 })),
     shown: (i) => [{ ...i.shown[0], trackIds: [7, 9, 8] }],
+    taste: (i) => ({ ...i.taste, decades: [1980] }),
+    popularity: (i) => new Map(i.popularity),
   };
 
-  const split = ({ ratings, hidden, listening, shown, ...current }: PicksInputs) => ({
+  const split = ({
+    ratings,
+    hidden,
+    listening,
+    shown,
+    taste,
+    popularity,
+    ...current
+  }: PicksInputs) => ({
     current,
-    stored: { ratings, hidden, listening, shown },
+    stored: { ratings, hidden, listening, shown, taste, popularity },
   });
 
   it('answers inputs equal in every respect, and no others', async () => {
