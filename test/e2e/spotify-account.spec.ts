@@ -60,10 +60,10 @@ async function rateFive(page: Page): Promise<void> {
   await expect(page.getByTestId('recommendation')).toHaveCount(3);
 }
 
-test('signs in to Spotify in a new tab, uses the listening, saves the picks as a playlist and signs out', async ({
+test('signs in to Spotify in a new tab, uses the listening, saves the picks and a past set as playlists and signs out', async ({
   page,
 }, testInfo) => {
-  // Five states, each through axe in two colour schemes (seconds apiece on a busy machine).
+  // Six states, each through axe in two colour schemes (seconds apiece on a busy machine).
   test.slow();
   if (serve === undefined || fake === undefined) throw new Error('not started');
   const errors: string[] = [];
@@ -122,6 +122,37 @@ test('signs in to Spotify in a new tab, uses the listening, saves the picks as a
   await save.getByRole('button', { name: 'Save as private playlist' }).click();
   await expect(save.getByTestId('playlist-saved')).toContainText('Updated “Sunday picks”');
   expect(fake.account.created.size).toBe(1);
+
+  // A past set saves from the History page as a playlist of its own, named for its day.
+  const picks = page.getByTestId('recommendation');
+  await picks.first().getByRole('radio', { name: '5 stars' }).click();
+  await expect(picks.first().getByRole('heading')).not.toHaveText(titles[0]);
+  await page
+    .getByRole('navigation', { name: 'Earshot' })
+    .getByRole('link', { name: 'History' })
+    .click();
+  await page
+    .getByTestId('pick-set')
+    .nth(1)
+    .getByRole('button', { name: /^Open the picks of / })
+    .click();
+  const saveSet = page.getByTestId('save-to-spotify');
+  await expect(saveSet.getByTestId('playlist-saved')).toHaveCount(0);
+  await saveSet.getByRole('button', { name: 'Save as Spotify playlist' }).click();
+  await expect(saveSet.getByLabel('Playlist name')).toHaveValue(/^Earshot picks of /);
+  await saveSet.getByRole('button', { name: 'Save as private playlist' }).click();
+  await expect(saveSet.getByTestId('playlist-saved')).toContainText(
+    /Saved “Earshot picks of .+”: 3 songs/,
+  );
+  await page.screenshot({
+    path: testInfo.outputPath('history-save-to-spotify.png'),
+    fullPage: true,
+  });
+  await expectNoAxeViolationsInBothSchemes(page, testInfo, 'history-playlist-saved');
+  expect(fake.account.created.size).toBe(2);
+  const setPlaylist = [...fake.account.created.values()][1];
+  expect(setPlaylist).toMatchObject({ isPublic: false });
+  expect(setPlaylist?.uris).toEqual(made[0]?.uris);
 
   await page.getByRole('button', { name: 'Settings' }).click();
   await form.getByRole('button', { name: 'Sign out' }).click();

@@ -22,6 +22,8 @@ import type {
   Preferences,
   RecommendationView,
   Result,
+  SavedPlaylistView,
+  SavePlaylistRequest,
   Taste,
   TasteView,
   TrackView,
@@ -276,7 +278,7 @@ export class FakeEarshot {
     saveSpotifyPlaylist: (request) =>
       this.#answer('saveSpotifyPlaylist', request, (checked) =>
         this.spotify.view.status === 'signed-in'
-          ? this.spotify.save(checked)
+          ? this.#saveToSpotify(checked)
           : failure('unauthorized', 'Earshot is not signed in to Spotify. Sign in first.'),
       ),
     pickSets: (request) =>
@@ -345,6 +347,16 @@ export class FakeEarshot {
       ratings,
       yourStars: [],
     });
+  }
+
+  /** As the core does: a past set's songs are read from the history. */
+  #saveToSpotify(request: SavePlaylistRequest): SavedPlaylistView | Failure {
+    const setId = /^set:(\d+)$/.exec(request.source)?.[1];
+    if (setId === undefined || request.trackIds !== undefined) return this.spotify.save(request);
+    const set = this.pickSets.find((s) => s.id === Number(setId));
+    if (set === undefined)
+      return failure('not-found', `There is no past set of picks with id ${setId}.`);
+    return this.spotify.save({ ...request, trackIds: set.picks.map((t) => t.id) });
   }
 
   #tasteView(): TasteView {

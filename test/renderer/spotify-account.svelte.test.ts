@@ -72,6 +72,7 @@ describe('SpotifyAccountState', () => {
     expect(spotify.saved).toMatchObject({ created: true, saved: 2, name: 'Sunday' });
     expect(await spotify.savePlaylist('picks', { trackIds: [4], name: ' ' })).toBe(true);
     expect(spotify.saved).toMatchObject({ playlistId: 'pl1', created: false, saved: 1 });
+    expect(spotify.savedList).toBe('picks');
     expect(earshot.callsTo('saveSpotifyPlaylist')).toEqual([
       { source: 'picks', trackIds: [3, 1], name: 'Sunday' },
       { source: 'picks', trackIds: [4] },
@@ -81,7 +82,29 @@ describe('SpotifyAccountState', () => {
     await spotify.signOut(true);
     expect(spotify.isSignedIn).toBe(false);
     expect(spotify.saved).toBeNull();
+    expect(spotify.savedList).toBeNull();
     expect(earshot.callsTo('spotifySignOut')).toEqual([{ forgetListening: true }]);
+  });
+
+  it('saves a past set by its id alone, and says which list the saved playlist is of', async () => {
+    const earshot = new FakeEarshot();
+    const { spotify } = stateWith(earshot, () => earshot.spotify.finishSignIn('Ada'));
+    await spotify.signIn('abc');
+    await expect.poll(() => spotify.isSignedIn).toBe(true);
+    await earshot.api.submitRatings({ ratings: [{ trackId: 1, stars: 5 }] });
+    const shown = await earshot.api.recommend({});
+    const [set] = earshot.pickSets;
+    expect(await spotify.savePlaylist(`set:${set.id}`, { name: 'Earshot picks of 1 Jun' })).toBe(
+      true,
+    );
+    expect(earshot.callsTo('saveSpotifyPlaylist')).toEqual([
+      { source: `set:${set.id}`, name: 'Earshot picks of 1 Jun' },
+    ]);
+    expect(spotify.savedList).toBe(`set:${set.id}`);
+    expect(spotify.saved?.saved).toBe(shown.ok ? shown.value.recommendations.length : -1);
+    expect(await spotify.savePlaylist('set:99')).toBe(false);
+    expect(spotify.error).toBe('There is no past set of picks with id 99.');
+    expect(spotify.savedList).toBeNull();
   });
 
   it('says to sign in when saving while signed out', async () => {

@@ -50,10 +50,49 @@ function lovedSongs(listener: LocalListener): number[] {
     .map((r) => r.trackId);
 }
 
-const defaultNames: Readonly<Record<string, string>> = {
-  picks: 'Earshot picks',
-  loved: 'Loved on Earshot',
-};
+function day(unixSeconds: number): string {
+  return new Date(unixSeconds * 1000).toISOString().slice(0, 10);
+}
+
+/**
+ * The songs of the list `source` names, with the name and description its playlist gets unless
+ * the listener gave others: the current picks (sent by the face, as shown), the loved songs, or
+ * a past set of picks (`set:ID`, read from the history unless the face sent its songs).
+ */
+function listToSave(
+  store: Store,
+  listener: LocalListener,
+  request: ParsedRequestOf<'saveSpotifyPlaylist'>,
+): { trackIds: readonly number[]; name: string; description: string } {
+  const today = day(Date.now() / 1000);
+  if (request.source === 'loved') {
+    const trackIds = lovedSongs(listener);
+    if (trackIds.length === 0)
+      throw new ServiceError('invalid-request', 'There are no songs rated 4★ or more to save yet.');
+    const description = `Made by Earshot on ${today} from the songs you rated 4★ or more.`;
+    return { trackIds, name: 'Loved on Earshot', description };
+  }
+  const setId = /^set:(\d+)$/.exec(request.source)?.[1];
+  if (setId !== undefined) {
+    const set = store.pickSets.get(Number(setId));
+    if (set === undefined)
+      throw new ServiceError('not-found', `There is no past set of picks with id ${setId}.`);
+    const made = day(set.madeAt);
+    return {
+      trackIds: request.trackIds ?? set.picks.map((pick) => pick.trackId),
+      name: `Earshot picks of ${made}`,
+      description: `Made by Earshot on ${made} from ${set.ratingCount} of your ratings.`,
+    };
+  }
+  const trackIds = request.trackIds ?? [];
+  if (trackIds.length === 0)
+    throw new ServiceError('invalid-request', 'There are no songs to save.');
+  return {
+    trackIds,
+    name: 'Earshot picks',
+    description: `Made by Earshot on ${today} from your picks.`,
+  };
+}
 
 /**
  * The account's methods. Without an account (a face that offers none) every one answers
@@ -87,22 +126,16 @@ export function spotifyAccountHandlers(
       return valueOf(await need().importListening(request.weights));
     },
     async saveSpotifyPlaylist(request) {
-      const trackIds = request.source === 'loved' ? lovedSongs(listener) : (request.trackIds ?? []);
-      if (trackIds.length === 0)
-        throw new ServiceError(
-          'invalid-request',
-          request.source === 'loved'
-            ? 'There are no songs rated 4★ or more to save yet.'
-            : 'There are no songs to save.',
-        );
-      const name =
-        request.name || (defaultNames[request.source] ?? `Earshot ${request.source.slice(4)}`);
-      const date = new Date().toISOString().slice(0, 10);
-      const description =
-        request.description ??
-        `Made by Earshot on ${date} from ${request.source === 'loved' ? 'the songs you rated 4★ or more' : 'your picks'}.`;
+      const list = listToSave(store, listener, request);
+      const name = request.name || list.name;
+      const description = request.description ?? list.description;
       const saved = valueOf(
-        await need().savePlaylist({ label: request.source, trackIds, name, description }),
+        await need().savePlaylist({
+          label: request.source,
+          trackIds: list.trackIds,
+          name,
+          description,
+        }),
       );
       return { ...saved, name };
     },

@@ -86,7 +86,7 @@ export const spotifyImportSummary = z.object({
 });
 export type SpotifyImportSummary = z.infer<typeof spotifyImportSummary>;
 
-const labelError = 'must be picks, loved, or set:ID (letters, digits, - _ . :, at most 64)';
+const labelError = 'must be picks, loved, or set:ID (the number of a past set of picks)';
 const textOf = (max: number, what: string) => {
   const error = `must be ${what} of at most ${max} characters, on one line`;
   return z
@@ -99,12 +99,13 @@ const textOf = (max: number, what: string) => {
 export const savePlaylistRequest = strictRequest({
   /**
    * Which list: `picks` (the current picks), `loved` (songs you rated 4★ or more; the core
-   * finds them) or `set:ID` (a past set). One playlist per list: saving again updates it.
+   * finds them) or `set:ID` (a past set of picks by its id; the core reads its songs). One
+   * playlist per list: saving again updates it.
    */
   source: z
     .string({ error: labelError })
-    .regex(/^(picks|loved|set:[\w.:-]{1,64})$/, { error: labelError }),
-  /** The songs, in order; required except for `loved`. */
+    .regex(/^(picks|loved|set:\d{1,12})$/, { error: labelError }),
+  /** The songs, in order; required for `picks`, ignored for `loved`, optional for a set. */
   trackIds: trackIds.optional(),
   name: textOf(limits.playlistName.max, 'a name').optional(),
   description: textOf(limits.playlistDescription.max, 'a description').optional(),

@@ -8,6 +8,13 @@ export function formatMadeAt(unixSeconds: number, locale?: string): string {
   );
 }
 
+/** "1 Jun 2025": the day alone, as a past set's playlist is named. */
+export function formatMadeOn(unixSeconds: number, locale?: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(
+    new Date(unixSeconds * 1000),
+  );
+}
+
 function andMore(names: readonly string[], total: number): string {
   const rest = total - names.length;
   const list = rest > 0 ? [...names, `${rest} more`] : [...names];

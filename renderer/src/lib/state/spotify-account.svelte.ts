@@ -9,6 +9,9 @@ import type {
 
 export type SpotifyTask = 'loading' | 'signing-in' | 'signing-out' | 'importing' | 'saving';
 
+/** A list that can be saved as a playlist: the picks, the loved songs or a past set. */
+export type PlaylistList = 'picks' | 'loved' | `set:${number}`;
+
 export interface SpotifyAccountHooks {
   /** Opens Spotify's consent page in a new tab (the browser face; the desktop opens it itself). */
   readonly openTab?: (url: string) => void;
@@ -37,6 +40,8 @@ export class SpotifyAccountState {
   error = $state<string | null>(null);
   imported = $state.raw<SpotifyImportSummary | null>(null);
   saved = $state.raw<SavedPlaylistView | null>(null);
+  /** Which list {@link saved} is of. */
+  savedList = $state<PlaylistList | null>(null);
 
   readonly isSignedIn = $derived(this.account?.status === 'signed-in');
   readonly isSigningIn = $derived(this.account?.status === 'signing-in');
@@ -92,6 +97,7 @@ export class SpotifyAccountState {
       this.account = answer.value;
       this.imported = null;
       this.saved = null;
+      this.savedList = null;
       this.error = null;
     } else this.error = answer.error.message;
   }
@@ -106,9 +112,12 @@ export class SpotifyAccountState {
     return answer.ok;
   }
 
-  /** Saves a list (`picks` with its songs, or `loved`) as a private playlist. */
+  /**
+   * Saves a list as a private playlist: `picks` with its songs, `loved`, or a past set (whose
+   * songs the core reads).
+   */
   async savePlaylist(
-    source: 'picks' | 'loved',
+    source: PlaylistList,
     options: { trackIds?: readonly number[]; name?: string; description?: string } = {},
   ): Promise<boolean> {
     const request = {
@@ -125,10 +134,13 @@ export class SpotifyAccountState {
     this.task = 'saving';
     this.error = null;
     this.saved = null;
+    this.savedList = null;
     const answer = await this.#api.saveSpotifyPlaylist(request);
     this.task = null;
-    if (answer.ok) this.saved = answer.value;
-    else await this.#failed(answer.error.message);
+    if (answer.ok) {
+      this.saved = answer.value;
+      this.savedList = source;
+    } else await this.#failed(answer.error.message);
     return answer.ok;
   }
 
