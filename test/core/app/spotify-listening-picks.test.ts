@@ -67,6 +67,9 @@ it('importing Spotify listening changes the next picks: its songs are known, and
       expect(pickedIds).toContain(reason.track.id);
       expect(reason.plays).toBeGreaterThan(0);
     }
+    // How sure it is counts them as songs the listener plays, not as songs they rated.
+    for (const pick of after.recommendations.filter((r) => r.reasons[0]?.kind === 'played'))
+      expect(pick.confidence.label).toMatch(/you (liked or )?often play/);
   } finally {
     await spotify.close();
     models.close();

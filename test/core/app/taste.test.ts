@@ -122,6 +122,10 @@ describe('the taste start', () => {
       });
       expect(pick.reasons[0].track.genres).toContain('jazz');
       expect(pick.reasons[0].track.id).not.toBe(pick.track.id);
+      expect(pick.confidence).toEqual({
+        level: 'low',
+        label: 'A hunch from your taste: rate songs you know to firm it up',
+      });
     }
     // The History page and a playlist of the set say it the same way.
     const [set] = value(await service.handle('pickSets', {})).sets;

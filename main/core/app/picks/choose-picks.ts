@@ -154,17 +154,16 @@ export function choosePicks(request: PicksRequest): Pick[] {
   return chosen.map((candidate) => {
     const { svd, stars } = starsOf.get(candidate.trackId)!;
     const { contributions } = shortlist.explain(candidate.trackId);
-    const liked = contributions.filter(
-      (c) =>
-        c.contribution > 0 &&
-        ((c.rating >= likedStars && !hidden.has(c.trackId)) || loved.has(c.trackId)),
-    ).length;
+    const pushing = contributions.filter((c) => c.contribution > 0 && !hidden.has(c.trackId));
+    const played = pushing.filter((c) => loved.has(c.trackId)).length;
+    const liked = pushing.filter((c) => !loved.has(c.trackId) && c.rating >= likedStars).length;
     const reasons = reasonsFor(contributions, { notInterested: hidden, loved });
     const taste = request.tasteReason?.(candidate.trackId, contributions, reasons);
+    const support = { liked, played, fromTaste: taste !== undefined };
     return {
       trackId: candidate.trackId,
       predictedStars: Math.round(stars * 10) / 10,
-      confidence: confidenceOf(svd?.spread ?? Infinity, liked),
+      confidence: confidenceOf(svd?.spread ?? Infinity, support),
       // The taste's reason beats every liked song's when given (see taste-reason.ts): first.
       reasons: taste === undefined ? reasons : [taste, ...reasons].slice(0, maxReasons),
     };

@@ -14,32 +14,50 @@ export interface PickConfidence {
 const tightSpread = 0.9;
 const looseSpread = 1.5;
 
-function songsYouLiked(count: number): string {
-  return count === 1 ? '1 song you liked' : `${count} songs you liked`;
+/** What points to a pick: songs rated 4★ or more, songs played a lot, the taste start. */
+export interface PickSupport {
+  /** Songs the listener rated 4★ or more whose terms push the pick up. */
+  readonly liked: number;
+  /** Songs of the listener's listening history (not rated) that push it up. */
+  readonly played: number;
+  /** Whether the taste start (a liked genre, decade or artist) speaks for it. */
+  readonly fromTaste: boolean;
+}
+
+/** "1 song you liked", "2 songs you often play", "3 songs you liked or often play". */
+function supportingSongs({ liked, played }: PickSupport): string {
+  const count = liked + played;
+  const what =
+    played === 0 ? 'you liked' : liked === 0 ? 'you often play' : 'you liked or often play';
+  return `${count} ${count === 1 ? 'song' : 'songs'} ${what}`;
 }
 
 /** "1 song you liked points here", "3 songs you liked point here". */
-function pointHere(count: number): string {
-  return `${songsYouLiked(count)} ${count === 1 ? 'points' : 'point'} here`;
+function pointHere(support: PickSupport): string {
+  const count = support.liked + support.played;
+  return `${supportingSongs(support)} ${count === 1 ? 'points' : 'point'} here`;
 }
 
 /**
  * Combines two signs of certainty: how tightly the listener's ratings pin SVD's estimate down
- * (the fold-in's ridge posterior) and how many songs they liked point to the pick (the ranking
- * model's positive terms from ≥ 4★ songs).
+ * (the fold-in's ridge posterior) and how many songs they liked or play a lot point to the pick
+ * (the ranking model's positive terms). A pick only the taste start speaks for says so.
  */
-export function confidenceOf(spread: number, likedSupport: number): PickConfidence {
-  if (likedSupport === 0) {
-    return { level: 'low', label: 'A long shot: none of the songs you liked point here yet' };
+export function confidenceOf(spread: number, support: PickSupport): PickConfidence {
+  const count = support.liked + support.played;
+  if (count === 0) {
+    return support.fromTaste
+      ? { level: 'low', label: 'A hunch from your taste: rate songs you know to firm it up' }
+      : { level: 'low', label: 'A long shot: none of the songs you liked point here yet' };
   }
   if (spread >= looseSpread) {
     return {
       level: 'low',
-      label: `An early guess from ${songsYouLiked(likedSupport)}: rate more to firm it up`,
+      label: `An early guess from ${supportingSongs(support)}: rate more to firm it up`,
     };
   }
-  if (spread <= tightSpread && likedSupport >= 2) {
-    return { level: 'high', label: `A strong match: ${pointHere(likedSupport)}` };
+  if (spread <= tightSpread && count >= 2) {
+    return { level: 'high', label: `A strong match: ${pointHere(support)}` };
   }
-  return { level: 'medium', label: `A good bet: ${pointHere(likedSupport)}` };
+  return { level: 'medium', label: `A good bet: ${pointHere(support)}` };
 }
