@@ -5,6 +5,7 @@ import type {
   RecommendationView,
 } from '../../../../preload/api.ts';
 import { RatingRound } from './rating-round.svelte.ts';
+import { RoundDrafts } from './round-drafts.ts';
 import { TrainingStatus } from './training-status.svelte.ts';
 
 /**
@@ -49,11 +50,13 @@ export class Session {
   #retry: (() => Promise<void>) | null = null;
   /** Bumped by every step that changes the view, so a late answer to an older step is dropped. */
   #step = 0;
-  /** The round in progress is saved in the core one write after another, never out of order. */
-  #draftSaves: Promise<void> = Promise.resolve();
+  readonly #drafts: RoundDrafts;
 
   constructor(api: EarshotApi) {
     this.#api = api;
+    this.#drafts = new RoundDrafts(api, (message) => {
+      this.notice = `Your round could not be kept for later: ${message}`;
+    });
     this.training = new TrainingStatus(api, () => {
       if (this.view === 'waiting-for-model') void this.#recommend();
     });
@@ -67,12 +70,16 @@ export class Session {
     if (!state.ok) return this.#fail(state.error, () => this.start());
     this.listenerRatings = state.value.listenerRatings;
     this.training.state = state.value.training;
-    if (!(await this.#resume(step))) await this.#deal();
+    const kept = await this.#drafts.resume();
+    if (step !== this.#step) return;
+    if (kept === null) return this.#deal();
+    this.round = kept;
+    this.view = 'rating';
   }
 
   rate(trackId: number, stars: number): void {
     this.round?.rate(trackId, stars);
-    this.#saveDraft();
+    this.#drafts.save(this.round);
   }
 
   /** "Don't know it": swaps the song for another in the same place; other cards keep their stars. */
@@ -91,7 +98,7 @@ export class Session {
     if (round !== this.round) return;
     if (result.ok) {
       round.replace(trackId, result.value);
-      this.#saveDraft();
+      this.#drafts.save(this.round);
     } else if (result.error.code === 'nothing-to-rate') {
       this.notice = 'There is no other song left to offer. Give this one your best guess.';
     } else this.notice = result.error.message;
@@ -112,7 +119,7 @@ export class Session {
     }
     this.listenerRatings = saved.value.listenerRatings;
     this.undoableStartOver = 0;
-    this.#saveDraft([]);
+    this.#drafts.save(null);
     await this.#recommend();
   }
 
@@ -168,7 +175,7 @@ export class Session {
       return;
     }
     this.listenerRatings = undone.value.listenerRatings;
-    this.#saveDraft([]);
+    this.#drafts.save(null);
     await this.#recommend();
   }
 
@@ -242,28 +249,7 @@ export class Session {
     }
     this.round = new RatingRound(result.value);
     this.view = 'rating';
-    this.#saveDraft();
-  }
-
-  /** Deals again the round the core kept (a reload, a restart); false when there is none. */
-  async #resume(step: number): Promise<boolean> {
-    const draft = await this.#api.roundDraft();
-    if (step !== this.#step || !draft.ok || draft.value.cards.length === 0) return false;
-    const { cards } = draft.value;
-    this.round = new RatingRound(
-      cards.map((card) => card.track),
-      cards.map((card) => card.stars),
-    );
-    this.view = 'rating';
-    return true;
-  }
-
-  /** Keeps the round on screen (or `cards`) in the core, so that a reload deals it again. */
-  #saveDraft(cards = this.round?.draft() ?? []): void {
-    this.#draftSaves = this.#draftSaves.then(async () => {
-      const saved = await this.#api.saveRound({ cards });
-      if (!saved.ok) this.notice = `Your round could not be kept for later: ${saved.error.message}`;
-    });
+    this.#drafts.save(this.round);
   }
 
   async #recommend(): Promise<void> {
