@@ -57,7 +57,7 @@ describe('earshot recommend ends once the picks are printed', () => {
     child.process.stdin.write('5\n4\n'); // and never ended
     expect(await child.exited).toBe(0);
     const out = child.stdout();
-    expect(out).toContain('Your top 2:');
+    expect(out).toContain('Your top 2, the likeliest first:');
     expect(out).toContain(`[1/2]`);
     expect(out).toContain(`${prompt}5\n`);
     expect(out).toContain(`${prompt}4\n`);
@@ -72,7 +72,7 @@ describe('earshot recommend ends once the picks are printed', () => {
         ['5', '4'],
       );
       expect(code).toBe(0);
-      expect(shown).toContain('Your top 2:');
+      expect(shown).toContain('Your top 2, the likeliest first:');
       expect(shown).toContain(`${prompt}5\r\n`);
       expect(shown).not.toContain(`${prompt}5\r\n5\r\n`);
       expect(shown.match(/predicted/g)).toHaveLength(2);

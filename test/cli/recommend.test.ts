@@ -21,7 +21,7 @@ describe('earshot recommend', () => {
     expect(out.match(/\[1\/5\]/g)).toHaveLength(1);
     expect(out.match(/\[2\/5\]/g)).toHaveLength(3); // asked, swapped, re-asked after "maybe"
     expect(out).toContain('"maybe" is not a rating');
-    expect(out).toContain('Your top 4:');
+    expect(out).toContain('Your top 4, the likeliest first:');
     expect(out.match(/predicted/g)).toHaveLength(4);
     expect(out).toMatch(/https:\/\/open\.spotify\.com\/search\//);
     const store = openStore(db);

@@ -153,7 +153,7 @@ async function rateAndRecommend(
       unwrap(await service.handle('submitRatings', { ratings }));
       const { recommendations } = unwrap(await service.handle('recommend', { count: top }));
       io.out(
-        `\nYour top ${recommendations.length}:\n${recommendations.map((r, i) => formatRecommendation(r, i + 1)).join('\n')}\n`,
+        `\nYour top ${recommendations.length}, the likeliest first:\n${recommendations.map((r, i) => formatRecommendation(r, i + 1)).join('\n')}\n`,
       );
       return 0;
     } catch (error) {
