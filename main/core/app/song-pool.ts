@@ -28,7 +28,7 @@ const neighbourhoodSize = 40;
 /**
  * The songs a listener can be asked about: the catalog (not the placeholder items of imported
  * files) minus what they rated, skipped or already see. Track lists are cached until the
- * catalog changes; rating statistics until the number of ratings does.
+ * catalog changes; rating statistics until the number of other listeners' ratings does.
  */
 export class SongPool {
   readonly store: Store;
@@ -94,17 +94,24 @@ export class SongPool {
   }
 
   /**
-   * How many listeners rated each song (its popularity): the same object until the number of
-   * ratings changes, so the picks memo compares it by identity.
+   * How many other listeners rated each song (its popularity): the same object until the number
+   * of their ratings changes, so the picks memo compares it by identity.
    */
   ratingCounts(): ReadonlyMap<number, number> {
     return this.#ratingStats().counts;
   }
 
+  /**
+   * The other listeners' ratings per song. They are read again only when their number changes:
+   * a scan of every rating takes tens of milliseconds, and the listener's own ratings, which
+   * change at every Submit, are not part of them.
+   */
   #ratingStats() {
-    const ratings = this.store.ratings.count();
+    const me = this.#listener.userId();
+    const ratings =
+      this.store.ratings.count() - (me === undefined ? 0 : this.store.ratings.countForUser(me));
     if (this.#stats?.ratings !== ratings) {
-      const byTrack = this.store.ratings.statsByTrack();
+      const byTrack = this.store.ratings.statsByTrack(me);
       const counts = new Map([...byTrack].map(([trackId, stats]) => [trackId, stats.count]));
       this.#stats = { ratings, byTrack, counts };
     }

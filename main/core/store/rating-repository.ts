@@ -154,17 +154,19 @@ export class RatingRepository {
    * Per track: how many ratings, their mean and standard deviation, and the entropy (bits) of
    * their histogram in whole stars (half stars round up), in one scan of the table.
    */
-  statsByTrack(): Map<number, { count: number; mean: number; sd: number; entropy: number }> {
+  statsByTrack(
+    exceptUser = -1,
+  ): Map<number, { count: number; mean: number; sd: number; entropy: number }> {
     const rows = this.#db
       .prepare(
         `SELECT track_id, count(*), avg(rating), avg(rating * rating),
                 sum(rating < 1.5), sum(rating >= 1.5 AND rating < 2.5),
                 sum(rating >= 2.5 AND rating < 3.5), sum(rating >= 3.5 AND rating < 4.5),
                 sum(rating >= 4.5)
-         FROM ratings GROUP BY track_id`,
+         FROM ratings WHERE user_id != ? GROUP BY track_id`,
       )
       .raw()
-      .all() as number[][];
+      .all(exceptUser) as number[][];
     return new Map(
       rows.map(([trackId, count, mean, meanSquare, ...histogram]) => [
         trackId,
@@ -193,6 +195,14 @@ export class RatingRepository {
 
   count(): number {
     return (this.#db.prepare('SELECT count(*) AS n FROM ratings').get() as { n: number }).n;
+  }
+
+  /** How many songs one listener rated (the primary key's range: no scan of the table). */
+  countForUser(userId: number): number {
+    return this.#db
+      .prepare('SELECT count(*) FROM ratings WHERE user_id = ?')
+      .pluck()
+      .get(userId) as number;
   }
 
   /** Reads all ratings into typed arrays, streaming rows so no intermediate objects pile up. */
