@@ -1,6 +1,9 @@
 import type { CliIo } from '../cli-io.ts';
 import { describeBadLines } from '../../core/ratings/import/import-error.ts';
 import { readRatingFile } from '../../core/ratings/import/read-rating-arrays.ts';
+import type { RatingFile } from '../../core/ratings/import/read-rating-arrays.ts';
+import { trackSideInformation } from '../../core/app/picks/side-information.ts';
+import type { RatingArrays } from '../../core/store/rating-repository.ts';
 import type { RatingScale } from '../../core/ratings/import/rating-scale.ts';
 import { defaultScale, formatScale, storedScale } from '../../core/ratings/import/rating-scale.ts';
 import { evaluationRatings } from '../../core/ratings/import/evaluation-ratings.ts';
@@ -40,19 +43,29 @@ function storedRatingsScale(ratings: Float32Array): RatingScale {
   return ratings.some((r) => r < 1) ? storedScale : defaultScale;
 }
 
-/** The ratings to evaluate: a file on its own scale, a database, or a database plus a file. */
-async function loadRatings(values: Values, io: CliIo) {
+/**
+ * The ratings to evaluate: a file on its own scale, a database, or a database plus a file. From
+ * a database also its catalog's side information, which the app's picks learn from.
+ */
+async function loadRatings(
+  values: Values,
+  io: CliIo,
+): Promise<RatingFile & { sideInformation?: RatingArrays }> {
   const file = values.ratings;
   if (file === undefined) {
-    const arrays = await withStore(values.db, io, 'existing', (store) =>
-      store.ratings.readArrays(),
-    );
-    return { arrays, scale: storedRatingsScale(arrays.ratings), skipped: [] };
+    return withStore(values.db, io, 'existing', (store) => {
+      const arrays = store.ratings.readArrays();
+      const sideInformation = trackSideInformation(store.tracks.list());
+      return { arrays, scale: storedRatingsScale(arrays.ratings), skipped: [], sideInformation };
+    });
   }
   const options = { ...ratingFileOptions(values, file), skipBad: values['skip-bad'] ?? false };
   if (values.db === undefined) return readRatingFile(file, options);
   // Both: the database's ratings with the file's as an import would add them (nothing is kept).
-  return withStore(values.db, io, 'existing', (store) => evaluationRatings(store, file, options));
+  return withStore(values.db, io, 'existing', (store) => ({
+    ...evaluationRatings(store, file, options),
+    sideInformation: trackSideInformation(store.tracks.list()),
+  }));
 }
 
 /** Relevance for ranking metrics: 4 stars on star scales, else the same three-quarter point. */
@@ -85,8 +98,11 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     throw new UsageError(
       `${plural(ratings.ratings.length, 'rating')} ${nounFor(ratings.ratings.length, 'is', 'are')} too few for ${folds} folds`,
     );
+  const { sideInformation } = loaded;
   const result = crossValidate(ratings, {
-    ...spec,
+    ...(spec.algorithm === 'picks' && sideInformation !== undefined
+      ? { ...spec, sideInformation }
+      : spec),
     folds,
     seed,
     k,

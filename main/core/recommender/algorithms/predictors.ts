@@ -1,3 +1,4 @@
+import type { RatingArrays } from '../../store/rating-repository.ts';
 import type { BaselineOnlyOptions } from './baselines.ts';
 import { estimateBias, fitBaselineOnly, fitPopularity } from './baselines.ts';
 import type { IndexedRatings } from './indexed-ratings.ts';
@@ -18,9 +19,14 @@ export type AlgorithmSpec =
   | { readonly algorithm: 'implicit-als'; readonly options?: Omit<ImplicitAlsOptions, 'algorithm'> }
   /**
    * What the app shows: the ranking model {@link pickRankingOptions} chooses for the catalog's
-   * size orders the list; SVD with these options (calibrated) gives its stars.
+   * size orders the list; SVD with these options (calibrated) gives its stars. With
+   * `sideInformation` (the catalog's pseudo-listeners) the ranking model learns from it too.
    */
-  | { readonly algorithm: 'picks'; readonly options?: SvdOptions };
+  | {
+      readonly algorithm: 'picks';
+      readonly options?: SvdOptions;
+      readonly sideInformation?: RatingArrays;
+    };
 
 export type AlgorithmName = AlgorithmSpec['algorithm'];
 
@@ -118,7 +124,11 @@ export function trainPredictor(
       return rankingPredictor(data, { ...spec.options, algorithm: spec.algorithm });
     case 'picks': {
       const stars = svdPredictor(data, svdOptionsOn(scale, spec.options), false);
-      const ranking = rankingPredictor(data, pickRankingOptions(data.itemIds.length));
+      const ranking = rankingPredictor(
+        data,
+        pickRankingOptions(data.itemIds.length),
+        spec.sideInformation,
+      );
       return { ...ranking, estimate: stars.estimate, starScore: stars.starScore };
     }
   }
