@@ -138,7 +138,9 @@ test('waves off one pick and rates another right on the results', async ({ page 
   const second = (await titles())[0];
   await picks.first().getByRole('radio', { name: '5 stars' }).click();
   await expect(picks.getByRole('heading', { name: second, exact: true })).toHaveCount(0);
-  await expect(page.getByText('Chosen from 6 ratings.')).toBeVisible();
+  await expect(
+    page.getByText('Chosen from 6 ratings, the likeliest to please you first'),
+  ).toBeVisible();
   await page.screenshot({
     path: testInfo.outputPath('results-after-feedback.png'),
     fullPage: true,
