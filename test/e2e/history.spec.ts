@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { serveEachTest } from './serve-fixture.ts';
+import { xmlText } from '../helpers/xml-text.ts';
 
 const serve = serveEachTest();
 
@@ -80,13 +81,6 @@ test('downloads the picks, the loved songs and a past set as playlists', async (
   expect(xspf.suggestedFilename()).toMatch(/^earshot-picks-\d{4}-\d\d-\d\d\.xspf$/);
   const xml = readFileSync(await xspf.path(), 'utf8');
   expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>/);
-  const xmlText = (text: string) =>
-    text
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/"/g, '&quot;')
-      .replace(/'/g, '&apos;');
   for (const title of titles) expect(xml).toContain(`<title>${xmlText(title.trim())}</title>`);
   await expect(exporter.getByRole('status')).toHaveText(`Saved ${xspf.suggestedFilename()}`);
   await page.screenshot({ path: testInfo.outputPath('results-export.png'), fullPage: true });

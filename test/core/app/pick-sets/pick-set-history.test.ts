@@ -12,6 +12,7 @@ import { Prng } from '../../../../main/core/random.ts';
 import { openStore } from '../../../../main/core/store/store.ts';
 import type { Store } from '../../../../main/core/store/store.ts';
 import { buildTrainedDatabase, copyDatabase } from '../../../helpers/trained-store.ts';
+import { xmlText } from '../../../helpers/xml-text.ts';
 
 let trained: Awaited<ReturnType<typeof buildTrainedDatabase>>;
 let store: Store;
@@ -197,13 +198,6 @@ describe('playlists out', () => {
       await service.handle('exportPlaylist', { from: { history: set.id }, format: 'xspf' }),
     );
     expect(past.fileName).toMatch(new RegExp(`^earshot-picks-${set.id}-.*\\.xspf$`));
-    const xmlText = (text: string) =>
-      text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;')
-        .replace(/'/g, '&apos;');
     for (const pick of shown.recommendations)
       expect(past.text).toContain(`<title>${xmlText(pick.track.title)}</title>`);
   });
