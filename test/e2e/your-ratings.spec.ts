@@ -194,6 +194,7 @@ test('a half-done round survives a reload: the same songs, stars and swaps', asy
   // A fresh page (a restart of the app is the same: the round is kept in the database).
   const other = await page.context().newPage();
   await other.goto(serve().url);
+  await expect(other.getByTestId('rate-card')).toHaveCount(5);
   expect(await other.getByTestId('rate-card').getByRole('heading').allTextContents()).toEqual(
     titles,
   );
